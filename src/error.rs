@@ -1,0 +1,35 @@
+//! The one error type of the public API.
+
+/// What can go wrong. A page with no article is *not* an error: it gives an
+/// empty [`Article`](crate::Article).
+///
+/// ```
+/// use article_extract::{extract_html, Error, Options};
+/// let mut opts = Options::default();
+/// opts.limits.max_input_bytes = 10;
+/// let err = extract_html(b"<p>far more than ten bytes</p>", &opts).unwrap_err();
+/// assert!(matches!(err, Error::InputTooLarge { limit: 10, .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is larger than [`Limits::max_input_bytes`](crate::Limits::max_input_bytes).
+    #[error("input is {size} bytes, over the limit of {limit} bytes")]
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The page has more elements than [`Limits::max_elements`](crate::Limits::max_elements).
+    #[error("page has at least {count} elements, over the limit of {limit}")]
+    TooManyElements {
+        /// Elements counted before giving up.
+        count: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The caller's encoding hint names no known encoding.
+    #[error("unknown character encoding {0:?}")]
+    UnknownEncoding(String),
+}
