@@ -30,6 +30,7 @@ mod decode;
 mod error;
 mod extractor;
 pub mod facts;
+mod guard;
 mod html;
 mod options;
 mod sections;

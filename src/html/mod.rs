@@ -10,6 +10,9 @@ use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
 use crate::options::Options;
 
+mod headings;
+mod metadata;
+
 /// Thresholds of main-content choice on HTML pages.
 ///
 /// ```
@@ -34,18 +37,12 @@ static BLOCKS: LazyLock<Selector> = LazyLock::new(|| {
     Selector::parse("body p, body h1, body h2, body h3, body h4, body h5, body h6, body li")
         .unwrap()
 });
-static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").unwrap());
 
 /// Parse `page` and return its metadata and main-content blocks.
-pub(crate) fn extract(page: &str, _options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
-    let doc = Html::parse_document(page);
-    let meta = Metadata {
-        title: doc
-            .select(&TITLE)
-            .next()
-            .map(|t| t.text().collect::<String>().trim().to_string()),
-        ..Metadata::default()
-    };
+pub(crate) fn extract(page: &str, options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
+    let page = crate::guard::bound(page, &options.limits)?;
+    let doc = Html::parse_document(&page);
+    let meta = metadata::read(&doc);
     let blocks = doc
         .select(&BLOCKS)
         .filter_map(|el| {
@@ -54,10 +51,12 @@ pub(crate) fn extract(page: &str, _options: &Options) -> Result<(Metadata, Vec<B
             if text.is_empty() {
                 return None;
             }
+            if let Some(level) = headings::heading_level(el, &text) {
+                return Some(Block::heading(level, text));
+            }
             Some(match el.value().name() {
-                "p" => Block::new(BlockKind::Paragraph, text),
                 "li" => Block::new(BlockKind::ListItem, text),
-                h => Block::heading(h[1..].parse().unwrap_or(2), text),
+                _ => Block::new(BlockKind::Paragraph, text),
             })
         })
         .collect();
