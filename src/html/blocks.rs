@@ -249,7 +249,14 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return true;
         }
         if it.flags & BYLINE != 0 && (f.text as usize) < c.byline_max_chars {
-            return true;
+            // Not when it sits inside running text ("by <span>Ann</span> on Monday").
+            let p = it.parent as usize;
+            let in_running_text = it.parent != super::dom::NO_PARENT
+                && !it.tag.is_block()
+                && !self.figs[p].block_child;
+            if !in_running_text {
+                return true;
+            }
         }
         if !self.mode.clean_conditionally
             || !matches!(

@@ -195,13 +195,15 @@ pub(crate) fn final_scores(
             }
             let mut s = f.score + tag_init(it.tag);
             if mode.weight_classes {
-                s += f32::from(it.weight);
+                let mut hint = f32::from(it.weight);
                 if it.flags & BODY_HINT != 0 {
-                    s += opts.body_hint_bonus;
+                    hint += opts.body_hint_bonus;
                 }
                 if matches!(it.tag, Tag::Article | Tag::Main) {
-                    s += opts.article_tag_bonus;
+                    hint += opts.article_tag_bonus;
                 }
+                // Hints count in full only for elements that hold real text.
+                s += hint * (f.score / opts.hint_full_score).min(1.0);
             }
             s * (1.0 - f.link_density())
         })
@@ -248,6 +250,22 @@ pub(crate) fn choose(
         if pos < opts.top_candidates {
             top.insert(pos, i);
             top.truncate(opts.top_candidates);
+        }
+    }
+    if std::env::var_os("AE_DEBUG").is_some() {
+        for &t in &top {
+            if let super::dom::Ref::Element(e) = dom.items[t].node {
+                eprintln!(
+                    "  top {t} <{} id={:?} class={:?}> score {} raw {} text {} ld {}",
+                    e.value().name(),
+                    e.value().attr("id"),
+                    e.value().attr("class"),
+                    scores[t],
+                    figs[t].score,
+                    figs[t].text,
+                    figs[t].link_density()
+                );
+            }
         }
     }
     let Some(&first) = top.first() else {
@@ -350,6 +368,31 @@ pub(crate) fn choose(
                 roots.push(s);
             }
         }
+    }
+    // Twins: containers of the same tag and class as the best one elsewhere
+    // on the page (articles cut into "chunks" by ad slots).
+    if let Some(class) = best_class {
+        let tag = dom.items[best].tag;
+        let mut i = 0;
+        while i < n {
+            let it = &dom.items[i];
+            let overlaps = roots
+                .iter()
+                .any(|&r| is_ancestor(dom, r, i) || is_ancestor(dom, i, r));
+            if it.tag == tag
+                && !overlaps
+                && !figs[i].excluded
+                && class_of(dom, i) == Some(class)
+                && scores[i] >= sib_threshold
+                && figs[i].link_density() < opts.sibling_par_max_link_density
+            {
+                roots.push(i);
+                i = it.end as usize;
+                continue;
+            }
+            i += 1;
+        }
+        roots.sort_unstable();
     }
     roots
 }

@@ -45,6 +45,10 @@ pub struct ContentOptions {
     pub body_hint_bonus: f32,
     /// Bonus of `<article>` and `<main>` elements.
     pub article_tag_bonus: f32,
+    /// Class/id hints and bonuses count in full for a candidate whose own
+    /// paragraph score reaches this; proportionally less below (so a page
+    /// wrapper named `page` does not beat the story on its name alone).
+    pub hint_full_score: f32,
     /// A sibling is joined when it scores at least this share of the best candidate...
     pub sibling_score_ratio: f32,
     /// ...and at least this score.
@@ -80,6 +84,7 @@ impl Default for ContentOptions {
             min_alt_candidates: 3,
             body_hint_bonus: 25.0,
             article_tag_bonus: 10.0,
+            hint_full_score: 10.0,
             sibling_score_ratio: 0.2,
             sibling_min_score: 10.0,
             sibling_par_min_chars: 80,
@@ -112,6 +117,20 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let figs = content::figures(dom, mode, copts);
         let scores = content::final_scores(dom, &figs, mode, copts);
         let roots = content::choose(dom, &figs, &scores, copts);
+        if std::env::var_os("AE_DEBUG").is_some() {
+            for &r in &roots {
+                if let Ref::Element(e) = dom.items[r].node {
+                    eprintln!(
+                        "mode {mode:?} root {r} <{} id={:?} class={:?}> score {} text {}",
+                        e.value().name(),
+                        e.value().attr("id"),
+                        e.value().attr("class"),
+                        scores[r],
+                        figs[r].text
+                    );
+                }
+            }
+        }
         let mut r = blocks::Renderer::new(dom, &figs, &scores, mode, options);
         for &root in &roots {
             r.render(root);
