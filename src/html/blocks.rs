@@ -159,6 +159,25 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 continue;
             }
             match it.tag {
+                Tag::Header if self.options.content.drop_headers => {
+                    // Title, standfirst, byline and date: keep only the title.
+                    self.flush();
+                    if let Some(h) = (i..it.end as usize).find(|&j| items[j].tag == Tag::H(1)) {
+                        let saved = std::mem::take(&mut self.kinds);
+                        self.kinds.push((BlockKind::Heading, 1));
+                        let saved_owners = std::mem::replace(&mut self.owners, vec![h]);
+                        for j in h + 1..items[h].end as usize {
+                            if let Ref::Text(t) = items[j].node {
+                                self.push_text(t);
+                            }
+                        }
+                        self.flush();
+                        self.kinds = saved;
+                        self.owners = saved_owners;
+                    }
+                    i = it.end as usize;
+                    continue;
+                }
                 Tag::Br => {
                     self.line_break();
                     i = it.end as usize;

@@ -181,6 +181,10 @@ static NOISE_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// Embedded posts (tweets, Instagram, ...) that authors place in the story.
+static EMBED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?i)embed|twitter-tweet|instagram-media|tiktok-embed").unwrap()
+});
 /// Values of `class`, `id` or `itemprop` that name the article body.
 static BODY_HINT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -374,6 +378,10 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     }
     let class = el.attr("class").unwrap_or("");
     let id = el.attr("id").unwrap_or("");
+    // An embed (tweet, post, video) placed in the story by its author.
+    if [class, id].iter().any(|v| EMBED_RE.is_match(v)) {
+        return (flags, 0);
+    }
     for v in [class, id] {
         if v.is_empty() {
             continue;

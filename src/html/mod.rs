@@ -71,6 +71,9 @@ pub struct ContentOptions {
     pub list_text_share: f32,
     /// A table cell longer than this (characters) makes the table a layout table.
     pub layout_cell_chars: usize,
+    /// Drop `<header>` elements inside the chosen content (standfirst, byline,
+    /// date), keeping only their `<h1>` title.
+    pub drop_headers: bool,
 }
 
 impl Default for ContentOptions {
@@ -96,6 +99,7 @@ impl Default for ContentOptions {
             list_max_link_density: 0.5,
             list_text_share: 0.9,
             layout_cell_chars: 400,
+            drop_headers: true,
         }
     }
 }
