@@ -9,7 +9,7 @@
 use scraper::ElementRef;
 
 use super::content::{Fig, Mode};
-use super::dom::{Dom, Ref, Tag, BYLINE, IN_TABLE_OR_CODE, NOISE};
+use super::dom::{Dom, Ref, Tag, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE};
 use super::headings::heading_level;
 use crate::article::{Block, BlockKind};
 use crate::options::Options;
@@ -261,7 +261,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if f.excluded {
             return true;
         }
-        if it.flags & IN_TABLE_OR_CODE != 0 {
+        if it.flags & (IN_TABLE_OR_CODE | EMBED) != 0 {
             return false;
         }
         if it.flags & NOISE != 0 {

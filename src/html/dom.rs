@@ -118,6 +118,8 @@ pub(crate) const BODY_HINT: u16 = 1 << 3;
 pub(crate) const IN_TABLE_OR_CODE: u16 = 1 << 4;
 /// Flag: a caption, a share bar or another thing dropped wherever it is.
 pub(crate) const NOISE: u16 = 1 << 5;
+/// Flag: an embedded post (tweet, ...) the author placed in the story.
+pub(crate) const EMBED: u16 = 1 << 6;
 
 /// What a flat-list entry refers to.
 #[derive(Debug, Clone, Copy)]
@@ -380,7 +382,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     let id = el.attr("id").unwrap_or("");
     // An embed (tweet, post, video) placed in the story by its author.
     if [class, id].iter().any(|v| EMBED_RE.is_match(v)) {
-        return (flags, 0);
+        return (flags | EMBED, 0);
     }
     for v in [class, id] {
         if v.is_empty() {
