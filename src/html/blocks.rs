@@ -261,7 +261,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if f.excluded {
             return true;
         }
-        if it.flags & (IN_TABLE_OR_CODE | EMBED) != 0 {
+        if it.flags & (IN_TABLE_OR_CODE | EMBED) != 0 || f.embeds > 0 {
             return false;
         }
         if it.flags & NOISE != 0 {
@@ -300,7 +300,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         } else {
             0.0
         };
-        if weight + self.scores[i] < 0.0 {
+        let prose = f.paras > 0
+            && f.text as usize > c.sibling_par_min_chars
+            && f.link_density() < c.prose_max_link_density;
+        if weight + self.scores[i] < 0.0 && !prose {
             return true;
         }
         if f.commas as usize >= c.clean_max_commas {

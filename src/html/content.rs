@@ -3,7 +3,7 @@
 //! best candidate refined (shared ancestor of close candidates, climbing to
 //! a better parent) and joined with its sibling containers.
 
-use super::dom::{Dom, Tag, ALWAYS_OUT, BODY_HINT, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY};
+use super::dom::{Dom, Tag, ALWAYS_OUT, BODY_HINT, EMBED, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY};
 use super::ContentOptions;
 
 /// Which of the strict rules are on; the cascade relaxes them one by one.
@@ -63,6 +63,8 @@ pub(crate) struct Fig {
     pub paras: u32,
     pub imgs: u32,
     pub inputs: u32,
+    /// Embedded posts (tweets, ...) in the subtree.
+    pub embeds: u32,
     /// Text inside headings.
     pub heading_text: u32,
     /// Text inside `ul`/`ol`.
@@ -114,6 +116,7 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
             }
             Tag::A => figs[i].link = figs[i].text,
             Tag::Img => figs[i].imgs += 1,
+            _ if it.flags & EMBED != 0 => figs[i].embeds += 1,
             Tag::H(_) => figs[i].heading_text = figs[i].text,
             Tag::Ul | Tag::Ol => figs[i].list_text = figs[i].text,
             _ => {}
@@ -153,6 +156,7 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
         fp.paras += f.paras;
         fp.imgs += f.imgs;
         fp.inputs += f.inputs;
+        fp.embeds += f.embeds;
         fp.heading_text += f.heading_text;
         fp.list_text += f.list_text;
         if it.tag.is_block() {

@@ -161,7 +161,7 @@ static UNLIKELY_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static MAYBE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?i)and|article|body|column|content|main|shadow|embed").unwrap());
+    LazyLock::new(|| Regex::new("(?i)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed").unwrap());
 static POSITIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
@@ -179,13 +179,13 @@ static BYLINE_RE: LazyLock<Regex> =
 /// Things dropped wherever they sit, even inside the chosen article.
 static NOISE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?i)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags",
+        "(?i)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags",
     )
     .unwrap()
 });
 /// Embedded posts (tweets, Instagram, ...) that authors place in the story.
 static EMBED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?i)embed|twitter-tweet|instagram-media|tiktok-embed").unwrap()
+    Regex::new("(?i)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram").unwrap()
 });
 /// Values of `class`, `id` or `itemprop` that name the article body.
 static BODY_HINT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -405,6 +405,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
         flags |= BODY_HINT;
     }
     let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
+        || el.name() == "html"
         || flags & BODY_HINT != 0;
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]

@@ -65,6 +65,9 @@ pub struct ContentOptions {
     pub clean_link_density: f32,
     /// A container with a positive hint above this link density is dropped.
     pub clean_link_density_hinted: f32,
+    /// A container of paragraphs below this link density is prose: a
+    /// negative class hint alone does not drop it.
+    pub prose_max_link_density: f32,
     /// A list above this link density is dropped.
     pub list_max_link_density: f32,
     /// A container whose text is at least this share list text counts as a list.
@@ -97,6 +100,7 @@ impl Default for ContentOptions {
             clean_link_density: 0.2,
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
+            prose_max_link_density: 0.25,
             list_text_share: 0.9,
             layout_cell_chars: 400,
             drop_headers: true,
