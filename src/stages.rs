@@ -37,6 +37,7 @@ use crate::{sections as sections_stage, text as text_stage};
 pub struct Page {
     meta: Metadata,
     blocks: Vec<Block>,
+    plain_text: bool,
 }
 
 impl Page {
@@ -111,7 +112,11 @@ pub fn parse(page: &str) -> Document {
 /// ```
 pub fn html(page: &str, options: &Options) -> Result<Page, Error> {
     let (meta, blocks) = html_stage::extract(page, options)?;
-    Ok(Page { meta, blocks })
+    Ok(Page {
+        meta,
+        blocks,
+        plain_text: false,
+    })
 }
 
 /// Stage `text`: a plain-text page to blocks.
@@ -122,7 +127,11 @@ pub fn html(page: &str, options: &Options) -> Result<Page, Error> {
 /// ```
 pub fn text(input: &str, options: &Options) -> Page {
     let (meta, blocks) = text_stage::extract(input, options);
-    Page { meta, blocks }
+    Page {
+        meta,
+        blocks,
+        plain_text: true,
+    }
 }
 
 /// Stage `boilerplate`: drop boilerplate blocks (no site profile).
@@ -134,10 +143,12 @@ pub fn text(input: &str, options: &Options) -> Page {
 /// assert_eq!(stages::boilerplate(page, &opts).blocks().len(), 1);
 /// ```
 pub fn boilerplate(page: Page, options: &Options) -> Page {
-    let blocks = boilerplate::clean(page.blocks, &page.meta, options, None);
+    let mut meta = page.meta;
+    let blocks = boilerplate::clean(page.blocks, &mut meta, options, None, page.plain_text);
     Page {
-        meta: page.meta,
+        meta,
         blocks,
+        plain_text: page.plain_text,
     }
 }
 
