@@ -84,6 +84,15 @@ pub struct BoilerplateOptions {
     /// Plain text: how many blocks before the main run are searched for the
     /// headline when the page gave no title.
     pub title_lookback: usize,
+    /// Plain text: bonus, in characters, for the first prose block that
+    /// follows the headline (the title repeated in the body) within
+    /// `title_anchor_window` blocks: the story starts under its headline.
+    pub title_anchor_bonus: f32,
+    /// See [`title_anchor_bonus`](Self::title_anchor_bonus).
+    pub title_anchor_window: usize,
+    /// Weight of one CJK character against one alphabetic character in
+    /// block lengths (a Japanese sentence is a third as many characters).
+    pub cjk_char_weight: usize,
 }
 
 impl Default for BoilerplateOptions {
@@ -105,12 +114,15 @@ impl Default for BoilerplateOptions {
             good_chars: 120,
             near_chars: 60,
             near_weight: 0.5,
-            short_penalty: 40.0,
-            max_short_gap: 3,
+            short_penalty: 60.0,
+            max_short_gap: 4,
             min_stopword_density: 0.1,
             page_stopword_density: 0.08,
             comments_min_chars: 300,
             title_lookback: 3,
+            title_anchor_bonus: 300.0,
+            title_anchor_window: 6,
+            cjk_char_weight: 3,
         }
     }
 }
@@ -514,6 +526,18 @@ fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Is `c` a CJK ideograph, kana or hangul syllable?
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// Length of a block for the main-run search: characters, CJK ones weighted.
+fn weighted_len(s: &str, o: &BoilerplateOptions) -> usize {
+    s.chars()
+        .map(|c| if is_cjk(c) { o.cjk_char_weight } else { 1 })
+        .sum()
+}
+
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»'])
         .ends_with(['.', '!', '?', '。', '！', '？', '…'])
@@ -883,6 +907,8 @@ enum Verdict {
     Drop,
     /// Dropped, and a comment section starts here.
     Comments,
+    /// Dropped: the title repeated (the story may start below it).
+    Title,
 }
 
 /// Apply the one-block rules, moving a byline or date found in the body
@@ -901,7 +927,7 @@ fn judge(
         return Verdict::Comments;
     }
     if title.is_some_and(|k| is_title_repeat(t, k, o)) {
-        return Verdict::Drop;
+        return Verdict::Title;
     }
     if is_ad_marker(t)
         || is_social_line(t, o)
@@ -943,7 +969,7 @@ enum Class {
 }
 
 fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
-    let len = char_len(&b.text);
+    let len = weighted_len(&b.text, o);
     if b.kind == BlockKind::Heading || len < o.near_chars || !has_sentence_punct(&b.text) {
         return Class::Short;
     }
@@ -963,9 +989,14 @@ fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
 /// section, and within it the prose blocks plus short runs (headings,
 /// one-liners) of at most `max_short_gap` blocks between them. Returns the
 /// kept blocks and the index in `blocks` where the run started.
-fn main_run(blocks: Vec<Block>, comments: &[bool], o: &BoilerplateOptions) -> (Vec<Block>, usize) {
+fn main_run(
+    blocks: &[Block],
+    comments: &[bool],
+    after_title: &[bool],
+    o: &BoilerplateOptions,
+) -> (Vec<bool>, usize) {
     if blocks.is_empty() {
-        return (blocks, 0);
+        return (Vec::new(), 0);
     }
     let all: String = blocks
         .iter()
@@ -974,9 +1005,14 @@ fn main_run(blocks: Vec<Block>, comments: &[bool], o: &BoilerplateOptions) -> (V
         .join(" ");
     let check_sw = stopword_density(&all) >= o.page_stopword_density;
     let classes: Vec<Class> = blocks.iter().map(|b| classify(b, check_sw, o)).collect();
+    // the first prose block under the first headline repeat
+    let anchor = after_title.iter().position(|&t| t).and_then(|t| {
+        (t..blocks.len().min(t + o.title_anchor_window)).find(|&i| classes[i] != Class::Short)
+    });
     let score = |i: usize| -> f32 {
-        let len = char_len(&blocks[i].text) as f32;
-        match classes[i] {
+        let len = weighted_len(&blocks[i].text, o) as f32;
+        let bonus = if anchor == Some(i) { o.title_anchor_bonus } else { 0.0 };
+        bonus + match classes[i] {
             Class::Good => len,
             Class::NearGood => len * o.near_weight,
             Class::Short => -o.short_penalty,
@@ -999,7 +1035,7 @@ fn main_run(blocks: Vec<Block>, comments: &[bool], o: &BoilerplateOptions) -> (V
     }
     let Some(mut b) = best_b else {
         // no prose at all: keep the page as it is
-        return (blocks, 0);
+        return (vec![true; blocks.len()], 0);
     };
     let a = best_a;
     // a comment section ends the article once enough of it was read
@@ -1010,7 +1046,7 @@ fn main_run(blocks: Vec<Block>, comments: &[bool], o: &BoilerplateOptions) -> (V
             break;
         }
         if classes[k] == Class::Good {
-            good += char_len(&blocks[k].text);
+            good += weighted_len(&blocks[k].text, o);
         }
     }
     let mut keep = vec![false; blocks.len()];
@@ -1030,12 +1066,7 @@ fn main_run(blocks: Vec<Block>, comments: &[bool], o: &BoilerplateOptions) -> (V
         }
         i = j;
     }
-    let kept = blocks
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(b, k)| k.then_some(b))
-        .collect();
-    (kept, a)
+    (keep, a)
 }
 
 /// A headline-shaped block: a few words, no sentence end.
@@ -1152,6 +1183,21 @@ impl SiteProfile {
 
 // ---------------------------------------------------------------- stage
 
+#[cfg(feature = "tune")]
+fn tune(o: &BoilerplateOptions) -> BoilerplateOptions {
+    let mut o = o.clone();
+    let f = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
+    if let Some(v) = f("GC") { o.good_chars = v as usize; }
+    if let Some(v) = f("NC") { o.near_chars = v as usize; }
+    if let Some(v) = f("SP") { o.short_penalty = v; }
+    if let Some(v) = f("NW") { o.near_weight = v; }
+    if let Some(v) = f("GAP") { o.max_short_gap = v as usize; }
+    if let Some(v) = f("SWD") { o.min_stopword_density = v; }
+    if let Some(v) = f("TB") { o.title_anchor_bonus = v; }
+    if let Some(v) = f("CJK") { o.cjk_char_weight = v as usize; }
+    o
+}
+
 /// Remove boilerplate blocks. `plain_text` switches on the main-run search
 /// of plain-text pages (HTML pages had their main container chosen already)
 /// and the headline fallback for a dump without a title. A byline or date
@@ -1163,10 +1209,14 @@ pub(crate) fn clean(
     profile: Option<&SiteProfile>,
     plain_text: bool,
 ) -> Vec<Block> {
+    #[cfg(feature = "tune")]
+    let o = &tune(&options.boilerplate);
+    #[cfg(not(feature = "tune"))]
     let o = &options.boilerplate;
     let title = meta.title.as_deref().and_then(TitleKeys::new);
     let mut drop = vec![false; blocks.len()];
     let mut comments = vec![false; blocks.len()];
+    let mut titles = vec![false; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
         match judge(b, meta, title.as_ref(), o) {
             Verdict::Keep => {}
@@ -1174,6 +1224,11 @@ pub(crate) fn clean(
             Verdict::Comments => {
                 drop[i] = true;
                 comments[i] = true;
+            }
+            Verdict::Title => {
+                drop[i] = true;
+                // the page's own <title> line opening a dump is no anchor
+                titles[i] = i > 0;
             }
         }
     }
@@ -1190,36 +1245,37 @@ pub(crate) fn clean(
     // keep the survivors; a dropped comment marker flags the next survivor
     let mut kept = Vec::with_capacity(blocks.len());
     let mut kept_comments = Vec::with_capacity(blocks.len());
-    let mut pending = false;
-    for ((b, d), c) in blocks.into_iter().zip(drop).zip(comments) {
+    let mut kept_titles = Vec::with_capacity(blocks.len());
+    let (mut pending, mut pending_title) = (false, false);
+    for (((b, d), c), t) in blocks.into_iter().zip(drop).zip(comments).zip(titles) {
         pending |= c;
+        pending_title |= t;
         if !d {
             kept.push(b);
             kept_comments.push(pending);
+            kept_titles.push(pending_title);
             pending = false;
+            pending_title = false;
         }
     }
     if !plain_text {
         return kept;
     }
-    let (mut run, start) = {
-        let total = kept.len();
-        let (run, start) = main_run(kept.clone(), &kept_comments, o);
-        debug_assert!(start <= total);
-        (run, start)
-    };
+    let (keep, start) = main_run(&kept, &kept_comments, &kept_titles, o);
+    let mut headline = None;
     if meta.title.is_none() {
         // the headline: a headline-shaped block just before the main run
         let from = start.saturating_sub(o.title_lookback);
         if let Some(h) = kept[from..start].iter().rev().find(|b| is_headline(b, o)) {
             meta.title = Some(crate::text::strip_title_suffix(&h.text).to_string());
-            let keys = TitleKeys::new(&h.text);
-            if let Some(k) = keys {
-                run.retain(|b| !is_title_repeat(&b.text, &k, o));
-            }
+            headline = TitleKeys::new(&h.text);
         }
     }
-    run
+    kept.into_iter()
+        .zip(keep)
+        .filter(|(b, k)| *k && headline.as_ref().is_none_or(|h| !is_title_repeat(&b.text, h, o)))
+        .map(|(b, _)| b)
+        .collect()
 }
 
 #[cfg(test)]
