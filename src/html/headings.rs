@@ -103,24 +103,78 @@ pub(crate) fn heading_level_with(
     if !line_shape_ok(text, chars, opts) || in_caption(el) {
         return None;
     }
-    let style = inspect(el, opts)?;
-    if style.alnum == 0 {
-        return None;
-    }
-    // The walker may hand over only part of a mixed element; then the
-    // element's style says nothing about this text.
     let text_alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
-    if style.alnum != text_alnum {
+    match inspect(el, opts) {
+        Some(style) if style.alnum == text_alnum => styled_level(&style, text),
+        // The walker handed over one line of a mixed element (a run between
+        // `<br>`s): judge the inline child that holds exactly that text.
+        _ => line_child(el, text_alnum, opts)
+            .and_then(|style| styled_level(&style, text)),
+    }
+}
+
+/// Level of a line whose text has `style`, if it is a styled heading.
+fn styled_level(style: &LineStyle, text: &str) -> Option<u8> {
+    if style.alnum == 0 {
         return None;
     }
     if style.link * 10 >= style.alnum * 9 && !style.class_hint {
         return None;
     }
-    if style.emph == style.alnum || style.class_hint {
-        Some(EMPHASIS_LEVEL)
-    } else {
-        None
+    let emphasised = style.emph == style.alnum
+        || (style.italic == style.alnum && SECTION_NUMBER.is_match(text));
+    (emphasised || style.class_hint).then_some(EMPHASIS_LEVEL)
+}
+
+/// A numbered section title: `3.`, `3.1`, `3.1.2.`, `IV.` followed by a word.
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s+\p{Lu}").expect("valid regex")
+});
+
+/// Among the first children of `el`, the inline element whose text has
+/// exactly `text_alnum` alphanumeric characters and is emphasised, for a
+/// walker that splits an element into lines at `<br>`. The candidate's text
+/// must also be the only text of its line (a `<br>`, a block or the end of
+/// `el` on both sides).
+fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> Option<LineStyle> {
+    let mut line_start = true;
+    for (i, c) in el.children().enumerate() {
+        if i >= opts.max_inspect_nodes {
+            return None;
+        }
+        if let Some(t) = c.value().as_text() {
+            if t.chars().any(char::is_alphanumeric) {
+                line_start = false;
+            }
+            continue;
+        }
+        let Some(ce) = ElementRef::wrap(c) else { continue };
+        let name = ce.value().name();
+        if name == "br" || BLOCK_INSIDE.contains(&name) {
+            line_start = true;
+            continue;
+        }
+        if !line_start {
+            continue;
+        }
+        line_start = false;
+        let Some(style) = inspect(ce, opts) else { continue };
+        if style.alnum != text_alnum {
+            continue;
+        }
+        let line_end = c
+            .next_siblings()
+            .find(|n| !n.value().as_text().is_some_and(|t| t.trim().is_empty()))
+            .is_none_or(|n| {
+                n.value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "br" || BLOCK_INSIDE.contains(&e.name()))
+            });
+        if line_end {
+            return Some(style);
+        }
     }
+    None
 }
 
 fn tag_level(name: &str) -> Option<u8> {
@@ -148,7 +202,11 @@ fn line_shape_ok(text: &str, chars: usize, opts: &SectionOptions) -> bool {
     if ends_sentence {
         return false;
     }
-    // Two sentences or more: ". X" inside the line.
+    // Two sentences or more: ". X" inside the line (a question, as in an
+    // FAQ, may take two).
+    if t.ends_with('?') {
+        return true;
+    }
     let b = t.as_bytes();
     for i in 1..b.len().saturating_sub(2) {
         if (b[i] == b'.' || b[i] == b'!' || b[i] == b'?')
@@ -197,6 +255,8 @@ struct LineStyle {
     emph: usize,
     /// ... of which inside links.
     link: usize,
+    /// ... of which in italics (`i`, `em`), emphasised or not.
+    italic: usize,
     /// The element (or the wrapper holding all its text) has a heading class.
     class_hint: bool,
 }
@@ -207,14 +267,15 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
     let mut out = LineStyle::default();
     let root_emph = is_emphasis(el.value());
     let root_hint = class_or_id(el.value()).is_some_and(|c| HEADING_CLASS.is_match(c));
-    // (node, emphasised, linked, under a heading-class wrapper)
+    let root_italic = is_italic(el.value().name());
+    // (node, emphasised, linked, under a heading-class wrapper, italic)
     let mut stack = Vec::with_capacity(16);
     for c in el.children().rev() {
-        stack.push((c, root_emph, el.value().name() == "a", root_hint));
+        stack.push((c, root_emph, el.value().name() == "a", root_hint, root_italic));
     }
     let mut visited = 0usize;
     let mut hinted_alnum = 0usize;
-    while let Some((node, emph, link, hint)) = stack.pop() {
+    while let Some((node, emph, link, hint, italic)) = stack.pop() {
         visited += 1;
         if visited > opts.max_inspect_nodes {
             return None;
@@ -232,6 +293,9 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                 if hint {
                     hinted_alnum += n;
                 }
+                if italic || emph {
+                    out.italic += n;
+                }
             }
             scraper::Node::Element(e) => {
                 let name = e.name();
@@ -247,8 +311,9 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                     || class_or_id(e).is_some_and(|c| {
                         HEADING_CLASS.is_match(c) && !NOT_HEADING_CLASS.is_match(c)
                     });
+                let child_italic = italic || is_italic(name);
                 for c in node.children().rev() {
-                    stack.push((c, child_emph, child_link, child_hint));
+                    stack.push((c, child_emph, child_link, child_hint, child_italic));
                 }
             }
             _ => {}
@@ -263,6 +328,10 @@ const BLOCK_INSIDE: &[&str] = &[
     "p", "div", "table", "ul", "ol", "dl", "blockquote", "pre", "form", "br", "hr", "iframe",
     "video", "li", "tr",
 ];
+
+fn is_italic(name: &str) -> bool {
+    name == "i" || name == "em"
+}
 
 /// Whether text directly inside `e` is emphasised (bold or larger).
 fn is_emphasis(e: &scraper::node::Element) -> bool {
@@ -463,6 +532,43 @@ mod tests {
         let doc = Html::parse_document("<p><b>Heading</b> and more words follow here</p>");
         let el = doc.select(&Selector::parse("p").unwrap()).next().unwrap();
         assert_eq!(heading_level(el, "Heading"), None);
+    }
+
+    #[test]
+    fn bold_line_before_br_is_judged_as_a_line() {
+        let doc = Html::parse_document(
+            "<p><b>American Menopause Foundation</b><br>212-714-2398<br>call us</p>",
+        );
+        let el = doc.select(&Selector::parse("p").unwrap()).next().unwrap();
+        assert_eq!(
+            heading_level(el, "American Menopause Foundation"),
+            Some(EMPHASIS_LEVEL)
+        );
+        assert_eq!(heading_level(el, "212-714-2398"), None);
+    }
+
+    #[test]
+    fn bold_start_of_run_in_paragraph_is_not_a_line() {
+        let doc = Html::parse_document("<p><b>Assessment</b> Students will be graded<br>x</p>");
+        let el = doc.select(&Selector::parse("p").unwrap()).next().unwrap();
+        assert_eq!(heading_level(el, "Assessment"), None);
+    }
+
+    #[test]
+    fn faq_question_in_bold_is_a_heading() {
+        assert_eq!(
+            level("<p><b>What can I do about the swelling? Is it permanent?</b></p>", "p"),
+            Some(EMPHASIS_LEVEL)
+        );
+    }
+
+    #[test]
+    fn italic_line_is_a_heading_only_when_numbered() {
+        assert_eq!(
+            level("<p><i>3.1.2. Fertility</i></p>", "p"),
+            Some(EMPHASIS_LEVEL)
+        );
+        assert_eq!(level("<p><i>Photo by the author</i></p>", "p"), None);
     }
 
     #[test]
