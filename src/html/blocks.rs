@@ -327,7 +327,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
         (f.imgs > 1 && (f.paras as f32) / (f.imgs as f32) < 0.5)
             || f.inputs > f.paras / 3
             || (heading_density < 0.9 && text < c.min_paragraph_chars && f.imgs <= 2 && ld > 0.0)
-            || (weight < 25.0 && ld > c.clean_link_density)
+            // A wrapper of a single paragraph is judged as that paragraph.
+            || (weight < 25.0 && f.paras > 1 && ld > c.clean_link_density)
+            || (weight < 25.0 && f.paras <= 1 && ld > c.clean_link_density_hinted)
             || (weight >= 25.0 && ld > c.clean_link_density_hinted)
     }
 
