@@ -160,21 +160,8 @@ impl<'d, 'a> Renderer<'d, 'a> {
             }
             match it.tag {
                 Tag::Header if self.options.content.drop_headers => {
-                    // Title, standfirst, byline and date: keep only the title.
                     self.flush();
-                    if let Some(h) = (i..it.end as usize).find(|&j| items[j].tag == Tag::H(1)) {
-                        let saved = std::mem::take(&mut self.kinds);
-                        self.kinds.push((BlockKind::Heading, 1));
-                        let saved_owners = std::mem::replace(&mut self.owners, vec![h]);
-                        for j in h + 1..items[h].end as usize {
-                            if let Ref::Text(t) = items[j].node {
-                                self.push_text(t);
-                            }
-                        }
-                        self.flush();
-                        self.kinds = saved;
-                        self.owners = saved_owners;
-                    }
+                    self.header(i);
                     i = it.end as usize;
                     continue;
                 }
@@ -331,6 +318,37 @@ impl<'d, 'a> Renderer<'d, 'a> {
             || (weight < 25.0 && f.paras > 1 && ld > c.clean_link_density)
             || (weight < 25.0 && f.paras <= 1 && ld > c.clean_link_density_hinted)
             || (weight >= 25.0 && ld > c.clean_link_density_hinted)
+    }
+
+    /// A `<header>` inside the content: keep its `<h1>` title and its
+    /// standfirst paragraphs; drop kickers, bylines, dates and share bars.
+    fn header(&mut self, i: usize) {
+        let items = &self.dom.items;
+        let end = items[i].end as usize;
+        let mut j = i + 1;
+        while j < end {
+            let it = &items[j];
+            let keep = match it.tag {
+                Tag::H(1) => true,
+                Tag::P => {
+                    it.flags & (BYLINE | NOISE) == 0
+                        && self.figs[j].text as usize >= self.options.content.sibling_par_min_chars
+                }
+                _ => false,
+            };
+            if keep && !self.figs[j].excluded {
+                let saved_owners = std::mem::take(&mut self.owners);
+                let saved_kinds = std::mem::take(&mut self.kinds);
+                self.render(j);
+                self.owners = saved_owners;
+                self.kinds = saved_kinds;
+                j = it.end as usize;
+            } else if self.figs[j].excluded {
+                j = it.end as usize;
+            } else {
+                j += 1;
+            }
+        }
     }
 
     /// A table is layout (rendered as containers) when it nests tables or

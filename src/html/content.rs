@@ -3,7 +3,7 @@
 //! best candidate refined (shared ancestor of close candidates, climbing to
 //! a better parent) and joined with its sibling containers.
 
-use super::dom::{Dom, Tag, ALWAYS_OUT, BODY_HINT, EMBED, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY};
+use super::dom::{Dom, Tag, ALWAYS_OUT, BODY_HINT, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY};
 use super::ContentOptions;
 
 /// Which of the strict rules are on; the cascade relaxes them one by one.
@@ -373,6 +373,31 @@ pub(crate) fn choose(
             }
         }
     }
+    // Lead paragraphs between the `<h1>` title and the content (a
+    // standfirst in the story header, a lede above the body container).
+    if let Some(&first_root) = roots.first() {
+        if let Some(h1) = (0..first_root)
+            .rev()
+            .take(opts.lead_window)
+            .find(|&i| dom.items[i].tag == Tag::H(1))
+        {
+            let mut leads = Vec::new();
+            let mut i = dom.items[h1].end as usize;
+            while i < first_root {
+                let it = &dom.items[i];
+                if it.tag == Tag::P && is_lead(dom, figs, i, opts) {
+                    leads.push(i);
+                    i = it.end as usize;
+                } else {
+                    i += 1;
+                }
+            }
+            if !leads.is_empty() {
+                leads.extend(roots);
+                roots = leads;
+            }
+        }
+    }
     // Twins: containers of the same tag and class as the best one elsewhere
     // on the page (articles cut into "chunks" by ad slots).
     if let Some(class) = best_class {
@@ -399,6 +424,44 @@ pub(crate) fn choose(
         roots.sort_unstable();
     }
     roots
+}
+
+/// A standfirst-like paragraph: long enough, few links, not a caption,
+/// byline or navigation.
+fn is_lead(dom: &Dom<'_>, figs: &[Fig], i: usize, opts: &ContentOptions) -> bool {
+    let _ = figs;
+    // Figures regardless of mode: the story header may be excluded in strict mode.
+    let (mut text, mut link) = (0u32, 0u32);
+    let mut link_end = 0usize;
+    for j in i..dom.items[i].end as usize {
+        let it = &dom.items[j];
+        if it.tag == Tag::A && j >= link_end {
+            link_end = it.end as usize;
+        }
+        text += it.chars;
+        if j < link_end {
+            link += it.chars;
+        }
+    }
+    if text as usize <= opts.sibling_par_min_chars
+        || link as f32 >= opts.sibling_par_max_link_density * text as f32
+    {
+        return false;
+    }
+    let mut a = i as u32;
+    for _ in 0..3 {
+        if a == NO_PARENT {
+            break;
+        }
+        let it = &dom.items[a as usize];
+        if it.flags & (NOISE | BYLINE | ALWAYS_OUT) != 0
+            || matches!(it.tag, Tag::Aside | Tag::Footer | Tag::Form | Tag::Li)
+        {
+            return false;
+        }
+        a = it.parent;
+    }
+    true
 }
 
 fn class_of<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {

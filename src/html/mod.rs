@@ -77,6 +77,12 @@ pub struct ContentOptions {
     /// Drop `<header>` elements inside the chosen content (standfirst, byline,
     /// date), keeping only their `<h1>` title.
     pub drop_headers: bool,
+    /// Blocks above the `<h1>` title inside the content that are shorter
+    /// than this (characters) are dropped (kickers, labels, breadcrumbs).
+    pub pre_title_max_chars: usize,
+    /// How far (in nodes) before the content the `<h1>` title may sit for
+    /// the paragraphs between them to be taken as the lead.
+    pub lead_window: usize,
 }
 
 impl Default for ContentOptions {
@@ -104,6 +110,8 @@ impl Default for ContentOptions {
             list_text_share: 0.9,
             layout_cell_chars: 400,
             drop_headers: true,
+            pre_title_max_chars: 80,
+            lead_window: 300,
         }
     }
 }
@@ -167,6 +175,17 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
                 return out;
             }
         }
+    }
+    // Kickers, section labels and breadcrumbs sit just above the title.
+    if let Some(k) = out
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading && b.level == 1)
+    {
+        let mut idx = 0;
+        out.retain(|b| {
+            idx += 1;
+            idx > k || b.text.chars().count() >= copts.pre_title_max_chars
+        });
     }
     if let Some(first) = first {
         if !out.iter().any(|b| b.kind == BlockKind::Heading && b.level == 1) {
