@@ -375,10 +375,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn pre(&mut self, i: usize) {
         let items = &self.dom.items;
         let mut s = String::new();
-        for j in i + 1..items[i].end as usize {
-            match items[j].node {
+        for it in &items[i + 1..items[i].end as usize] {
+            match it.node {
                 Ref::Text(t) => s.push_str(t),
-                Ref::Element(_) if items[j].tag == Tag::Br => s.push('\n'),
+                Ref::Element(_) if it.tag == Tag::Br => s.push('\n'),
                 _ => {}
             }
         }
@@ -422,9 +422,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 Tag::Text => {
                     if let (Some(c), Ref::Text(t)) = (cell.as_mut(), it.node) {
-                        let in_link = (i..j).rev().take(8).any(|k| {
-                            items[k].tag == Tag::A && (items[k].end as usize) > j
-                        });
+                        let in_link = (i..j)
+                            .rev()
+                            .take(8)
+                            .any(|k| items[k].tag == Tag::A && (items[k].end as usize) > j);
                         for w in t.split_whitespace() {
                             if !c.is_empty() {
                                 c.push(' ');
@@ -504,7 +505,10 @@ mod tests {
             "<h2>Sub</h2><p>Par</p><ul><li>One</li><li><p>Two</p></li></ul><blockquote>Q</blockquote><pre>  x\n  y</pre>",
             &Options::default(),
         );
-        let got: Vec<_> = b.iter().map(|b| (b.kind, b.level, b.text.as_str())).collect();
+        let got: Vec<_> = b
+            .iter()
+            .map(|b| (b.kind, b.level, b.text.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -520,8 +524,10 @@ mod tests {
 
     #[test]
     fn lists_follow_the_option() {
-        let mut o = Options::default();
-        o.keep_lists = false;
+        let o = Options {
+            keep_lists: false,
+            ..Options::default()
+        };
         let b = blocks("<p>Par</p><ul><li>One</li></ul>", &o);
         assert_eq!(b.len(), 1);
     }
@@ -564,7 +570,9 @@ mod tests {
         for _ in 0..100_000 {
             id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
         }
-        let text = scraper::Node::Text(scraper::node::Text { text: "deep".into() });
+        let text = scraper::Node::Text(scraper::node::Text {
+            text: "deep".into(),
+        });
         doc.tree.get_mut(id).unwrap().append(text);
         let dom = Dom::build(&doc);
         let options = Options::default();

@@ -93,16 +93,19 @@ impl Tag {
             | "caption" | "thead" | "tbody" | "tfoot" | "summary" | "nav" | "figcaption"
             | "frameset" | "noframes" | "search" | "head" => Tag::Block,
             // Never content: dropped with their subtree.
-            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
-            | "object" | "embed" | "canvas" | "video" | "audio" | "map" | "title"
-            | "meta" | "link" | "base" | "source" | "track" | "param" | "area" => return None,
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "map" | "title" | "meta" | "link"
+            | "base" | "source" | "track" | "param" | "area" => return None,
             _ => Tag::Inline,
         })
     }
 
     /// Whether the element starts a new block (ends the current line of text).
     pub(crate) fn is_block(self) -> bool {
-        !matches!(self, Tag::Text | Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Input)
+        !matches!(
+            self,
+            Tag::Text | Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Input
+        )
     }
 }
 
@@ -160,8 +163,12 @@ static UNLIKELY_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static MAYBE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?i)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed").unwrap());
+static MAYBE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed",
+    )
+    .unwrap()
+});
 static POSITIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
@@ -220,8 +227,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     }
     if let Some(style) = el.attr("style") {
         let s = style.as_bytes();
-        if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden")
-        {
+        if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
             return true;
         }
     }
@@ -298,9 +304,7 @@ impl<'a> Dom<'a> {
                             if name == "script"
                                 && el.attr("type").is_some_and(|t| t.contains("ld+json"))
                             {
-                                if let Some(Node::Text(t)) =
-                                    node.first_child().map(|c| c.value())
-                                {
+                                if let Some(Node::Text(t)) = node.first_child().map(|c| c.value()) {
                                     json_ld.push(&**t);
                                 }
                             }
@@ -457,7 +461,9 @@ mod tests {
         let dom = Dom::build(&doc);
         let div = dom.items.iter().position(|i| i.tag == Tag::Div).unwrap();
         assert_eq!(dom.items[div].end as usize, dom.len());
-        let ps: Vec<_> = (0..dom.len()).filter(|&i| dom.items[i].tag == Tag::P).collect();
+        let ps: Vec<_> = (0..dom.len())
+            .filter(|&i| dom.items[i].tag == Tag::P)
+            .collect();
         assert_eq!(ps.len(), 2);
         assert_eq!(dom.items[ps[0]].end as usize, ps[1]);
     }

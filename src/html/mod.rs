@@ -155,7 +155,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let chars = body_chars(&out);
         let first = roots.first().copied();
         let done = chars >= copts.min_article_chars;
-        if best.as_ref().is_none_or(|b| chars > b.1) {
+        if best.as_ref().map_or(true, |b| chars > b.1) {
             best = Some((out, chars, first));
         }
         if done {
@@ -188,7 +188,10 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         });
     }
     if let Some(first) = first {
-        if !out.iter().any(|b| b.kind == BlockKind::Heading && b.level == 1) {
+        if !out
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.level == 1)
+        {
             if let Some(h1) = title_before(dom, first) {
                 out.insert(0, Block::heading(1, h1));
             }
@@ -230,7 +233,7 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
                     for (k, x) in m {
                         if k == "articleBody" {
                             if let Some(s) = x.as_str() {
-                                if best.as_ref().is_none_or(|b| s.len() > b.len()) {
+                                if best.as_ref().map_or(true, |b| s.len() > b.len()) {
                                     best = Some(s.to_string());
                                 }
                             }
