@@ -191,6 +191,16 @@ const BYLINE_STOP_WORDS: &[&str] = &[
     "—",
     "–",
 ];
+/// Day names: a byline ends before one ("Jeff Foust Monday, ...").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 /// Phrases that mark a byline candidate as junk (lower case).
 const BYLINE_JUNK: &[&str] = &[
     "http",
@@ -226,6 +236,9 @@ const BYLINE_JUNK: &[&str] = &[
     "stories by",
     "see all",
     "about the author",
+    "archive",
+    "profile",
+    "view ",
     "{{",
     "function",
 ];
@@ -248,9 +261,26 @@ const BYLINE_CLASSES: &[&str] = &[
     "contributor",
     "dateline-author",
 ];
+/// Class or id parts of an element holding a date.
+const DATE_CLASS_HINTS: &[&str] = &["date", "publish", "timestamp", "posted"];
+/// Class or id parts of a date that is not the publication date.
+const DATE_CLASS_UPDATED: &[&str] = &["update", "modif", "revis"];
+/// Class or id parts that contain "date" but name no date.
+const DATE_CLASS_FALSE: &[&str] = &["valid", "candidate", "expir", "accommodate", "mandate"];
+/// Longest text of a classed date element (a longer one is a container).
+pub(crate) const DATE_TEXT_MAX_CHARS: usize = 80;
 /// Ancestors whose class or id contains one of these hold comments or
-/// teasers, not the article's byline.
-const BYLINE_EXCLUDED_AREAS: &[&str] = &["comment", "related", "recommend", "sidebar", "footer"];
+/// teasers, not the article's byline or date.
+const EXCLUDED_AREAS: &[&str] = &[
+    "comment",
+    "related",
+    "recommend",
+    "sidebar",
+    "footer",
+    "bio",
+    "about-author",
+    "author-box",
+];
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -300,7 +330,7 @@ pub(crate) fn read(doc: &Html) -> Metadata {
 
 /// Everything the page says, gathered in one walk.
 #[derive(Default)]
-struct Sources {
+struct Sources<'a> {
     html_lang: Option<String>,
     title: Option<String>,
     h1: Option<String>,
@@ -310,8 +340,8 @@ struct Sources {
     ld: JsonLd,
     /// `(rank, text)`: lower rank is better.
     times: Vec<(u8, String)>,
-    /// `(rank, text)` of byline elements.
-    bylines: Vec<(u8, String)>,
+    /// `(rank, text, grandparent id)` of byline elements.
+    bylines: Vec<(u8, String, Option<ElementRef<'a>>)>,
 }
 
 /// What the JSON-LD blocks say.
@@ -326,8 +356,8 @@ struct JsonLd {
     site: Option<String>,
 }
 
-impl Sources {
-    fn collect(doc: &Html) -> Sources {
+impl<'a> Sources<'a> {
+    fn collect(doc: &'a Html) -> Sources<'a> {
         let mut s = Sources::default();
         let root = doc.root_element();
         s.html_lang = root
@@ -393,44 +423,88 @@ impl Sources {
         let itemprop = e.attr("itemprop").unwrap_or("");
         let published_prop = itemprop.eq_ignore_ascii_case("datepublished");
         let is_time = e.name() == "time";
-        if !published_prop && !is_time {
+        let class = e.attr("class").unwrap_or("");
+        let id = e.attr("id").unwrap_or("");
+        let dateish = |c: &str| DATE_CLASS_HINTS.iter().any(|h| contains_ci(c, h));
+        let classed = dateish(class) || dateish(id);
+        if !published_prop && !is_time && !classed {
             return;
         }
-        let value = e
+        let class = format!("{class} {id}").to_ascii_lowercase();
+        if !published_prop && !is_time && DATE_CLASS_FALSE.iter().any(|h| class.contains(h)) {
+            return;
+        }
+        let updated = itemprop.eq_ignore_ascii_case("datemodified")
+            || DATE_CLASS_UPDATED.iter().any(|h| class.contains(h));
+        let value = match e
             .attr("datetime")
             .or_else(|| e.attr("content"))
-            .map(str::to_string)
-            .unwrap_or_else(|| text_capped(el, 80));
+            .or_else(|| e.attr("value"))
+        {
+            Some(v) => v.to_string(),
+            None => {
+                // A classed container holds more than a date: skip it.
+                let t = text_capped(el, DATE_TEXT_MAX_CHARS + 1);
+                if t.chars().count() > DATE_TEXT_MAX_CHARS {
+                    return;
+                }
+                // A wrapper of a `<time>`: the `<time>` itself is collected.
+                if !is_time
+                    && el
+                        .descendants()
+                        .filter_map(ElementRef::wrap)
+                        .any(|d| d.value().name() == "time")
+                {
+                    return;
+                }
+                t
+            }
+        };
         if value.trim().is_empty() {
             return;
         }
-        let class = format!(
-            "{} {}",
-            e.attr("class").unwrap_or(""),
-            e.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase();
+        let in_article = || {
+            has_ancestor(el, |a| {
+                matches!(a.value().name(), "article" | "header" | "main")
+            })
+        };
         let rank = if published_prop || e.attr("pubdate").is_some() {
             0
-        } else if class.contains("publish") || class.contains("posted") {
-            1
-        } else if itemprop.eq_ignore_ascii_case("datemodified")
-            || class.contains("update")
-            || class.contains("modif")
+        } else if updated {
+            6
+        } else if class.contains("publish")
+            || class.contains("posted")
+            || (is_time
+                && el
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .take(3)
+                    .any(|a| {
+                        let v = a.value();
+                        [v.attr("class"), v.id()]
+                            .into_iter()
+                            .flatten()
+                            .any(|c| contains_ci(c, "publish") || contains_ci(c, "posted"))
+                    }))
         {
-            4
-        } else if has_ancestor(el, |a| {
-            matches!(a.value().name(), "article" | "header" | "main")
-        }) {
+            1
+        } else if is_time && in_article() {
             2
-        } else {
+        } else if is_time {
             3
+        } else if in_article() {
+            4
+        } else {
+            5
         };
+        if rank >= 3 && in_excluded_area(el) {
+            return;
+        }
         self.times.push((rank, value));
     }
 
     /// Byline elements: `itemprop=author`, `rel=author`, byline classes.
-    fn collect_byline(&mut self, el: ElementRef) {
+    fn collect_byline(&mut self, el: ElementRef<'a>) {
         if self.bylines.len() >= MAX_CANDIDATES {
             return;
         }
@@ -460,12 +534,7 @@ impl Sources {
         } else {
             return;
         };
-        if has_ancestor(el, |a| {
-            a.value()
-                .classes()
-                .chain(a.value().id())
-                .any(|c| BYLINE_EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
-        }) {
+        if in_excluded_area(el) {
             return;
         }
         // `itemprop=author` may wrap `itemprop=name`.
@@ -486,7 +555,11 @@ impl Sources {
                 .unwrap_or_else(|| text_capped(el, BYLINE_ELEMENT_MAX_CHARS + 1)),
         };
         if text.chars().count() <= BYLINE_ELEMENT_MAX_CHARS && !text.trim().is_empty() {
-            self.bylines.push((rank, text));
+            let region = el
+                .parent()
+                .and_then(|p| p.parent())
+                .and_then(ElementRef::wrap);
+            self.bylines.push((rank, text, region));
         }
     }
 
@@ -499,7 +572,7 @@ impl Sources {
         })
     }
 
-    fn metas_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    fn metas_of<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s str> + 's {
         self.metas
             .iter()
             .filter(move |(k, _)| k == key)
@@ -512,19 +585,25 @@ impl Sources {
             .as_deref()
             .or_else(|| self.meta(URL_KEYS))
             .and_then(domain_key);
-        let site_name = self
-            .meta(&SITE_KEYS[..1])
-            .map(str::to_string)
-            .or_else(|| self.ld.publisher.clone())
-            .or_else(|| self.ld.site.clone())
-            .or_else(|| self.meta(&SITE_KEYS[1..]).map(str::to_string))
-            .map(|s| normalize_space(&s))
-            .filter(|s| !s.is_empty());
-        let (title, stripped_site) = self.title(site_name.as_deref(), domain.as_deref());
-        let site_name = site_name.or(stripped_site);
+        let site_name = [
+            self.meta(&SITE_KEYS[..1]),
+            self.ld.publisher.as_deref(),
+            self.ld.site.as_deref(),
+        ]
+        .into_iter()
+        .chain(SITE_KEYS[1..].iter().map(|k| self.meta(&[k])))
+        .flatten()
+        .find_map(clean_site)
+        .or_else(|| {
+            // The part a `<title>` ends with: "... - The New York Times".
+            let (_, part) = clean_title(self.title.as_deref()?, None, domain.as_deref(), &[]);
+            let (part, matched) = part?;
+            (matched || looks_like_site_name(&part)).then_some(part)
+        });
+        let title = self.title(site_name.as_deref(), domain.as_deref());
         Metadata {
             title,
-            byline: self.byline(),
+            byline: self.byline(site_name.as_deref()),
             published: self.published(today),
             site_name,
             lang: self.lang(),
@@ -533,7 +612,7 @@ impl Sources {
     }
 
     /// The title, and a stripped title part that matched the domain.
-    fn title(&self, site: Option<&str>, domain: Option<&str>) -> (Option<String>, Option<String>) {
+    fn title(&self, site: Option<&str>, domain: Option<&str>) -> Option<String> {
         let mut candidates: Vec<&str> = Vec::new();
         candidates.extend(self.ld.headline.as_deref());
         candidates.extend(self.meta(&TITLE_KEYS[..1]));
@@ -548,15 +627,15 @@ impl Sources {
                 .filter(|&(j, _)| j != i)
                 .map(|(_, o)| *o)
                 .collect();
-            let (t, stripped) = clean_title(c, site, domain, &others);
+            let (t, _) = clean_title(c, site, domain, &others);
             if t.chars().any(char::is_alphanumeric) {
-                return (Some(t), stripped);
+                return Some(t);
             }
         }
-        (None, None)
+        None
     }
 
-    fn byline(&self) -> Option<String> {
+    fn byline(&self, site: Option<&str>) -> Option<String> {
         let mut names: Vec<String> = Vec::new();
         for a in &self.ld.authors {
             push_names(&mut names, a);
@@ -572,19 +651,28 @@ impl Sources {
             }
         }
         if names.is_empty() {
-            let best = self.bylines.iter().map(|(r, _)| *r).min();
-            for (r, t) in &self.bylines {
-                if Some(*r) == best {
+            // The first good element of the best rank, with its siblings of
+            // the same rank in the same region ("By A and B" as two links).
+            for rank in 0..=2 {
+                let mut region = None;
+                for (r, t, g) in &self.bylines {
+                    if *r != rank || region.is_some_and(|reg| reg != *g) {
+                        continue;
+                    }
+                    let before = names.len();
                     push_names(&mut names, t);
-                }
-            }
-            if names.is_empty() {
-                for (_, t) in &self.bylines {
-                    push_names(&mut names, t);
-                    if !names.is_empty() {
-                        break;
+                    if names.len() > before {
+                        region = Some(*g);
                     }
                 }
+                if !names.is_empty() {
+                    break;
+                }
+            }
+        }
+        if let Some(site) = site {
+            for n in &mut names {
+                *n = strip_trailing_site(n, site);
             }
         }
         (!names.is_empty()).then(|| names.join(", "))
@@ -600,7 +688,7 @@ impl Sources {
                 return Some(d);
             }
         }
-        for rank in 0..=4 {
+        for rank in 0..=6 {
             if let Some(d) = self
                 .times
                 .iter()
@@ -636,6 +724,16 @@ impl Sources {
 fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Inside comments, teasers, sidebars or an author bio?
+fn in_excluded_area(el: ElementRef) -> bool {
+    has_ancestor(el, |a| {
+        a.value()
+            .classes()
+            .chain(a.value().id())
+            .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
+    })
 }
 
 fn has_ancestor(el: ElementRef, pred: impl Fn(ElementRef) -> bool) -> bool {
@@ -726,6 +824,14 @@ impl JsonLd {
                         .position(|a| *a == t)
                         .map(|r| (false, r))
                         .or_else(|| PAGE_TYPES.iter().position(|a| *a == t).map(|r| (true, r)))
+                        .or_else(|| {
+                            // Other schema.org subtypes: `MedicalScholarlyArticle`, `MedicalWebPage`.
+                            if t.ends_with("article") || t.ends_with("posting") {
+                                Some((false, ARTICLE_TYPES.len()))
+                            } else {
+                                t.ends_with("page").then_some((true, PAGE_TYPES.len()))
+                            }
+                        })
                 })
                 .min()
         };
@@ -749,6 +855,11 @@ impl JsonLd {
             out.description = str_of(a.get("description")).map(|s| decode_entities(&s));
             out.lang = lang_of(a.get("inLanguage"));
             out.publisher = a.get("publisher").and_then(|p| name_of(p, &by_id));
+        }
+        if out.lang.is_none() {
+            out.lang = objects
+                .iter()
+                .find_map(|(o, _)| lang_of(o.get("inLanguage")));
         }
         let mut site_is_website = false;
         for (o, _) in &objects {
@@ -1027,14 +1138,15 @@ fn word_count(s: &str) -> usize {
     }
 }
 
-/// Clean a title of site names and tags; returns the title and the stripped
-/// part that matched the domain (a site name), if any.
+/// Clean a title of site names and tags; returns the title and the
+/// outermost part stripped from it, with whether that part matched the site
+/// name or domain.
 fn clean_title(
     raw: &str,
     site: Option<&str>,
     domain: Option<&str>,
     confirm: &[&str],
-) -> (String, Option<String>) {
+) -> (String, Option<(String, bool)>) {
     let spaced = raw.replace('|', " | ");
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let title = tokens.join(" ");
@@ -1088,10 +1200,10 @@ fn clean_title(
             break;
         }
         if matches_site(&join(b, b), site, domain) {
-            site_part.get_or_insert_with(|| join(b, b));
+            site_part.get_or_insert_with(|| (join(b, b), true));
             b -= 1;
         } else if matches_site(&join(a, a), site, domain) {
-            site_part.get_or_insert_with(|| join(a, a));
+            site_part.get_or_insert_with(|| (join(a, a), true));
             a += 1;
         } else {
             break;
@@ -1101,6 +1213,7 @@ fn clean_title(
         let last = word_count(&join(b, b));
         let rest = word_count(&join(a, b - 1));
         if last <= TITLE_TAG_MAX_WORDS && rest >= TITLE_MIN_WORDS && rest > last {
+            site_part.get_or_insert_with(|| (join(b, b), false));
             b -= 1;
         } else {
             break;
@@ -1115,11 +1228,68 @@ fn clean_title(
             break;
         }
     }
-    let site_part = site_part.filter(|_| site.is_none() && domain.is_some());
     (join(a, b), site_part)
 }
 
+/// A site name as pages give it: not a URL; "Name | tagline" -> "Name".
+fn clean_site(raw: &str) -> Option<String> {
+    let s = normalize_space(raw);
+    let lower = s.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+        return None;
+    }
+    let first = s.split(" | ").next().unwrap_or("").trim();
+    (first.chars().any(char::is_alphanumeric)).then(|| first.to_string())
+}
+
+/// Words that may stay lower case inside a site name.
+const SITE_NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "and", "&", "on", "for", "de", "la", "du", "der",
+];
+
+/// "The New York Times", "TechCrunch", "Salon.com": a name, not a tag
+/// like "Watch" or "Opinion".
+fn looks_like_site_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || SITE_NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+    };
+    match words.len() {
+        1 => {
+            let w = words[0];
+            w.contains('.') || w.chars().skip(1).any(char::is_uppercase)
+        }
+        2..=5 => words.iter().all(capitalised),
+        _ => false,
+    }
+}
+
 // ---------------------------------------------------------------- byline
+
+/// "Kevin McCoy USA TODAY" -> "Kevin McCoy" when the site is "USA Today".
+fn strip_trailing_site(name: &str, site: &str) -> String {
+    let key = norm_key(site);
+    if key.len() < 4 {
+        return name.to_string();
+    }
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let mut tail = String::new();
+    for i in (1..tokens.len()).rev() {
+        tail.insert_str(0, &norm_key(tokens[i]));
+        if tail == key {
+            return tokens[..i]
+                .join(" ")
+                .trim_end_matches([',', ';', '-', '|'])
+                .trim_end()
+                .to_string();
+        }
+        if tail.len() >= key.len() {
+            break;
+        }
+    }
+    name.to_string()
+}
 
 /// Clean a byline candidate and add its names (split on `,`/`;` only when
 /// a name list) to `names`, dropping duplicates.
@@ -1180,6 +1350,7 @@ fn clean_byline(raw: &str) -> Option<String> {
             || t.chars().any(|c| c.is_ascii_digit())
             || ((bare == "on" || bare == "at") && next_is_date)
             || (month_of(bare).is_some() && next_is_date && i > 0)
+            || (i > 0 && WEEKDAYS.contains(&bare))
         {
             end = i;
             break;
@@ -1602,6 +1773,74 @@ mod tests {
     }
 
     #[test]
+    fn byline_elements_of_one_region_only() {
+        let m = meta_of(
+            r#"<article><p class="meta">By <a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Chan</a></p>
+            <p>Text.</p><div class="author-info"><div><a rel="author" href="/a">All stories</a></div></div>
+            <div class="author-bio"><a rel="author" href="/a">Ann Lee, reporter</a></div></article>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+    }
+
+    #[test]
+    fn site_name_cleaning_and_from_title() {
+        assert_eq!(
+            clean_site("LinkNaija | Nigeria's news platform").as_deref(),
+            Some("LinkNaija")
+        );
+        assert_eq!(clean_site("https://www.example.com"), None);
+        let m = meta_of(
+            r#"<meta property="og:site_name" content="https://www.example.com"><title>Trade war keeps world guessing - The New York Times</title>"#,
+        );
+        assert_eq!(m.site_name.as_deref(), Some("The New York Times"));
+        assert_eq!(m.title.as_deref(), Some("Trade war keeps world guessing"));
+        let m = meta_of("<title>Trade war keeps world guessing | Watch</title>");
+        assert_eq!(m.site_name, None);
+    }
+
+    #[test]
+    fn byline_drops_trailing_site_name() {
+        let m = meta_of(
+            r#"<meta property="og:site_name" content="USA TODAY"><meta name="author" content="Kevin Johnson and Kevin McCoy USA TODAY">"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Kevin Johnson and Kevin McCoy"));
+        assert_eq!(strip_trailing_site("USA Today", "USA TODAY"), "USA Today");
+    }
+
+    #[test]
+    fn classed_date_elements() {
+        let m = meta_of(
+            r#"<div class="published"><span class="date"><time datetime="2019-11-18T20:28:55Z">November 18, 2019</time></span></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-11-18T20:28:55Z"));
+        let m = meta_of(
+            r#"<aside class="related"><span class="date">June 1, 2019</span></aside>
+            <article><div class="article-publish-date">November 19, 2019, 9:02 AM</div></article>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-11-19"));
+        let m =
+            meta_of(r#"<input class="published_date" type="hidden" value="2019-11-19 02:24:47">"#);
+        assert_eq!(m.published.as_deref(), Some("2019-11-19T02:24:47"));
+        let m = meta_of(
+            r#"<div class="date-box">Posted on a sunny day, a long text about something else entirely, and with many words in it, 2019</div>"#,
+        );
+        assert_eq!(m.published, None);
+        let m = meta_of(r#"<form class="validate"><p>November 19, 2019</p></form>"#);
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn jsonld_schema_subtypes() {
+        let m = meta_of(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","inLanguage":"pt-BR","name":"Site"},
+            {"@type":"MedicalWebPage","name":"Fifteen tips for better sleep","datePublished":"2019-11-14T08:00:00.000Z"}]</script>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Fifteen tips for better sleep"));
+        assert_eq!(m.published.as_deref(), Some("2019-11-14T08:00:00Z"));
+        assert_eq!(m.lang.as_deref(), Some("pt-BR"));
+    }
+
+    #[test]
     fn byline_cleaning() {
         for (raw, want) in [
             ("By Jane Doe and John Roe", Some("Jane Doe and John Roe")),
@@ -1615,6 +1854,7 @@ mod tests {
             ("@janedoe", None),
             ("Staff", Some("Staff")),
             ("Di Maria", Some("Di Maria")),
+            ("Jeff Foust Monday, November 18, 2019", Some("Jeff Foust")),
             ("By", None),
             ("", None),
         ] {
