@@ -360,10 +360,8 @@ impl<'a> Sources<'a> {
     fn collect(doc: &'a Html) -> Sources<'a> {
         let mut s = Sources::default();
         let root = doc.root_element();
-        s.html_lang = root
-            .value()
-            .attr("lang")
-            .or_else(|| root.value().attr("xml:lang"))
+        s.html_lang = attr(root.value(), "lang")
+            .or_else(|| attr(root.value(), "xml:lang"))
             .map(str::to_string);
         let mut ld_blocks: Vec<String> = Vec::new();
         for node in root.descendants() {
@@ -374,12 +372,11 @@ impl<'a> Sources<'a> {
             let html_ns = &*e.name.ns == "http://www.w3.org/1999/xhtml";
             match e.name() {
                 "meta" => {
-                    let key = e
-                        .attr("property")
-                        .or_else(|| e.attr("name"))
-                        .or_else(|| e.attr("itemprop"))
-                        .or_else(|| e.attr("http-equiv"));
-                    let content = e.attr("content").or_else(|| e.attr("value"));
+                    let key = attr(e, "property")
+                        .or_else(|| attr(e, "name"))
+                        .or_else(|| attr(e, "itemprop"))
+                        .or_else(|| attr(e, "http-equiv"));
+                    let content = attr(e, "content").or_else(|| attr(e, "value"));
                     if let (Some(k), Some(c)) = (key, content) {
                         let c = normalize_space(c);
                         if !c.is_empty() {
@@ -387,7 +384,7 @@ impl<'a> Sources<'a> {
                         }
                     }
                 }
-                "script" if e.attr("type").is_some_and(|t| contains_ci(t, "ld+json")) => {
+                "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
                     ld_blocks.push(el.text().collect());
                 }
                 "title" if html_ns && s.title.is_none() => {
@@ -400,10 +397,9 @@ impl<'a> Sources<'a> {
                 }
                 "link"
                     if s.canonical.is_none()
-                        && e.attr("rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                        && attr(e, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
                 {
-                    s.canonical = e.attr("href").map(str::to_string);
+                    s.canonical = attr(e, "href").map(str::to_string);
                 }
                 _ => {}
             }
@@ -420,11 +416,11 @@ impl<'a> Sources<'a> {
             return;
         }
         let e = el.value();
-        let itemprop = e.attr("itemprop").unwrap_or("");
+        let itemprop = attr(e, "itemprop").unwrap_or("");
         let published_prop = itemprop.eq_ignore_ascii_case("datepublished");
         let is_time = e.name() == "time";
-        let class = e.attr("class").unwrap_or("");
-        let id = e.attr("id").unwrap_or("");
+        let class = attr(e, "class").unwrap_or("");
+        let id = attr(e, "id").unwrap_or("");
         let dateish = |c: &str| DATE_CLASS_HINTS.iter().any(|h| contains_ci(c, h));
         let classed = dateish(class) || dateish(id);
         if !published_prop && !is_time && !classed {
@@ -436,10 +432,9 @@ impl<'a> Sources<'a> {
         }
         let updated = itemprop.eq_ignore_ascii_case("datemodified")
             || DATE_CLASS_UPDATED.iter().any(|h| class.contains(h));
-        let value = match e
-            .attr("datetime")
-            .or_else(|| e.attr("content"))
-            .or_else(|| e.attr("value"))
+        let value = match attr(e, "datetime")
+            .or_else(|| attr(e, "content"))
+            .or_else(|| attr(e, "value"))
         {
             Some(v) => v.to_string(),
             None => {
@@ -468,7 +463,7 @@ impl<'a> Sources<'a> {
                 matches!(a.value().name(), "article" | "header" | "main")
             })
         };
-        let rank = if published_prop || e.attr("pubdate").is_some() {
+        let rank = if published_prop || attr(e, "pubdate").is_some() {
             0
         } else if updated {
             6
@@ -481,7 +476,7 @@ impl<'a> Sources<'a> {
                     .take(3)
                     .any(|a| {
                         let v = a.value();
-                        [v.attr("class"), v.id()]
+                        [attr(v, "class"), v.id()]
                             .into_iter()
                             .flatten()
                             .any(|c| contains_ci(c, "publish") || contains_ci(c, "posted"))
@@ -515,13 +510,13 @@ impl<'a> Sources<'a> {
         ) {
             return;
         }
-        let rank = if e.attr("itemprop").is_some_and(|p| {
+        let rank = if attr(e, "itemprop").is_some_and(|p| {
             p.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         }) {
             0
         } else if e.name() == "a"
-            && e.attr("rel").is_some_and(|r| {
+            && attr(e, "rel").is_some_and(|r| {
                 r.split_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("author"))
             })
@@ -538,19 +533,15 @@ impl<'a> Sources<'a> {
             return;
         }
         // `itemprop=author` may wrap `itemprop=name`.
-        let named = el.descendants().filter_map(ElementRef::wrap).find(|d| {
-            d.value()
-                .attr("itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
-        });
+        let named = el
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|d| attr(d.value(), "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")));
         let text = match named {
-            Some(n) => n
-                .value()
-                .attr("content")
+            Some(n) => attr(n.value(), "content")
                 .map(str::to_string)
                 .unwrap_or_else(|| text_capped(n, BYLINE_ELEMENT_MAX_CHARS + 1)),
-            None => e
-                .attr("content")
+            None => attr(e, "content")
                 .map(str::to_string)
                 .unwrap_or_else(|| text_capped(el, BYLINE_ELEMENT_MAX_CHARS + 1)),
         };
@@ -718,6 +709,12 @@ impl<'a> Sources<'a> {
             .map(|d| normalize_space(&d))
             .filter(|d| !d.is_empty())
     }
+}
+
+/// An attribute's value. `scraper::node::Element::attr` interns the name
+/// (a hash per call); a scan of the element's few attributes is cheaper.
+fn attr<'e>(e: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    e.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
 /// ASCII case-insensitive substring test, without allocating.
@@ -1154,8 +1151,20 @@ fn clean_title(
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut seps: Vec<&str> = Vec::new();
     let mut start = 0;
+    let numeric = |t: Option<&&str>| {
+        t.is_some_and(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+    };
     for (i, t) in tokens.iter().enumerate() {
-        if TITLE_SEPARATORS.contains(t) {
+        // "1975 - 2004" is a range, not two parts.
+        let range = matches!(*t, "-" | "–" | "—")
+            && i > 0
+            && numeric(tokens.get(i - 1))
+            && numeric(tokens.get(i + 1));
+        if TITLE_SEPARATORS.contains(t) && !range {
             if i > start {
                 segs.push((start, i));
                 seps.push(t);
@@ -1897,6 +1906,14 @@ mod tests {
         assert_eq!(
             t("No separators at all", None, None),
             "No separators at all"
+        );
+        assert_eq!(
+            t(
+                "In Memoriam, Michelle L. Richardson, 1975 - 2004",
+                None,
+                None
+            ),
+            "In Memoriam, Michelle L. Richardson, 1975 - 2004"
         );
     }
 
