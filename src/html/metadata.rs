@@ -62,6 +62,7 @@ const ARTICLE_TYPES: &[&str] = &[
     "techarticle",
     "report",
     "review",
+    "claimreview",
     "posting",
     "discussionforumposting",
 ];
@@ -72,6 +73,7 @@ const SITE_TYPES: &[&str] = &["website", "newsmediaorganization", "organization"
 /// JSON-LD keys not descended into when looking for the article.
 const JSONLD_SKIP_KEYS: &[&str] = &[
     "itemListElement",
+    "itemReviewed",
     "relatedLink",
     "citation",
     "comment",
@@ -340,6 +342,9 @@ struct Sources<'a> {
     ld: JsonLd,
     /// `(rank, text)`: lower rank is better.
     times: Vec<(u8, String)>,
+    /// Elements examined as possible dates / bylines (bounds the work).
+    date_tries: usize,
+    byline_tries: usize,
     /// `(rank, text, grandparent id)` of byline elements.
     bylines: Vec<(u8, String, Option<ElementRef<'a>>)>,
 }
@@ -412,7 +417,7 @@ impl<'a> Sources<'a> {
 
     /// Publication dates in the markup: `itemprop=datePublished`, `<time>`.
     fn collect_date(&mut self, el: ElementRef) {
-        if self.times.len() >= MAX_CANDIDATES {
+        if self.times.len() >= MAX_CANDIDATES || self.date_tries >= MAX_CANDIDATES * 4 {
             return;
         }
         let e = el.value();
@@ -426,6 +431,7 @@ impl<'a> Sources<'a> {
         if !published_prop && !is_time && !classed {
             return;
         }
+        self.date_tries += 1;
         let class = format!("{class} {id}").to_ascii_lowercase();
         if !published_prop && !is_time && DATE_CLASS_FALSE.iter().any(|h| class.contains(h)) {
             return;
@@ -447,6 +453,7 @@ impl<'a> Sources<'a> {
                 if !is_time
                     && el
                         .descendants()
+                        .take(DATE_TEXT_MAX_CHARS)
                         .filter_map(ElementRef::wrap)
                         .any(|d| d.value().name() == "time")
                 {
@@ -500,7 +507,7 @@ impl<'a> Sources<'a> {
 
     /// Byline elements: `itemprop=author`, `rel=author`, byline classes.
     fn collect_byline(&mut self, el: ElementRef<'a>) {
-        if self.bylines.len() >= MAX_CANDIDATES {
+        if self.bylines.len() >= MAX_CANDIDATES || self.byline_tries >= MAX_CANDIDATES * 4 {
             return;
         }
         let e = el.value();
@@ -529,14 +536,21 @@ impl<'a> Sources<'a> {
         } else {
             return;
         };
+        self.byline_tries += 1;
         if in_excluded_area(el) {
             return;
         }
         // `itemprop=author` may wrap `itemprop=name`.
-        let named = el
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .find(|d| attr(d.value(), "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")));
+        let named = (rank == 0)
+            .then(|| {
+                el.descendants()
+                    .take(BYLINE_ELEMENT_MAX_CHARS)
+                    .filter_map(ElementRef::wrap)
+                    .find(|d| {
+                        attr(d.value(), "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                    })
+            })
+            .flatten();
         let text = match named {
             Some(n) => attr(n.value(), "content")
                 .map(str::to_string)
@@ -740,7 +754,7 @@ fn has_ancestor(el: ElementRef, pred: impl Fn(ElementRef) -> bool) -> bool {
 /// The element's text, whitespace-normalised, reading at most about `cap` chars.
 fn text_capped(el: ElementRef, cap: usize) -> String {
     let mut out = String::new();
-    for node in el.descendants() {
+    for node in el.descendants().take(cap.saturating_mul(4)) {
         if let Node::Text(t) = node.value() {
             out.push_str(t);
             out.push(' ');
