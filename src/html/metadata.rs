@@ -40,6 +40,8 @@ pub(crate) const BYLINE_MAX_CHARS: usize = 100;
 pub(crate) const BYLINE_MAX_WORDS: usize = 14;
 /// Text read from one byline element (a container with this much is no byline).
 pub(crate) const BYLINE_ELEMENT_MAX_CHARS: usize = 200;
+/// Most author names kept.
+pub(crate) const MAX_AUTHORS: usize = 32;
 /// Most JSON values visited per JSON-LD block.
 pub(crate) const JSONLD_MAX_NODES: usize = 20_000;
 /// Most `<time>` (and, separately, byline) elements considered.
@@ -1317,6 +1319,9 @@ fn strip_trailing_site(name: &str, site: &str) -> String {
 /// Clean a byline candidate and add its names (split on `,`/`;` only when
 /// a name list) to `names`, dropping duplicates.
 fn push_names(names: &mut Vec<String>, raw: &str) {
+    if names.len() >= MAX_AUTHORS {
+        return;
+    }
     let Some(clean) = clean_byline(raw) else {
         return;
     };
@@ -2056,6 +2061,19 @@ mod tests {
             decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
             "a & b 'c' &bogus; &"
         );
+    }
+
+    #[test]
+    fn many_candidates_stay_bounded() {
+        let mut page = String::new();
+        for _ in 0..5000 {
+            page.push_str(r#"<div class="author"><span></span></div><time>never</time>"#);
+            page.push_str(r#"<meta name="citation_author" content="Same Name">"#);
+        }
+        page.push_str(r#"<meta name="citation_author" content="Other Name">"#);
+        let m = meta_of(&page);
+        assert_eq!(m.byline.as_deref(), Some("Same Name, Other Name"));
+        assert_eq!(m.published, None);
     }
 
     #[test]
