@@ -180,6 +180,35 @@ const BYLINE_PREFIXES: &[&str] = &[
     "door",
     "av",
 ];
+/// Tokens that separate a byline's parts.
+const BYLINE_SEPARATORS: &[&str] = &["|", "•", "·", "—", "–"];
+/// Elements whose text is a separate part of a byline element.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "div",
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "section",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "figure",
+    "figcaption",
+    "address",
+];
+
 /// Single-word prefixes stripped even without a colon.
 const STRONG_BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "door"];
 /// Words that end the name part of a byline (lower case).
@@ -559,7 +588,7 @@ impl<'a> Sources<'a> {
                 .unwrap_or_else(|| text_capped(n, BYLINE_ELEMENT_MAX_CHARS + 1)),
             None => attr(e, "content")
                 .map(str::to_string)
-                .unwrap_or_else(|| text_capped(el, BYLINE_ELEMENT_MAX_CHARS + 1)),
+                .unwrap_or_else(|| byline_text(el, BYLINE_ELEMENT_MAX_CHARS + 1)),
         };
         if text.chars().count() <= BYLINE_ELEMENT_MAX_CHARS && !text.trim().is_empty() {
             let region = el
@@ -742,10 +771,12 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 /// Inside comments, teasers, sidebars or an author bio?
 fn in_excluded_area(el: ElementRef) -> bool {
     has_ancestor(el, |a| {
-        a.value()
-            .classes()
-            .chain(a.value().id())
-            .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
+        // `<body class="one-sidebar">` describes the layout, not an area.
+        !matches!(a.value().name(), "body" | "html")
+            && a.value()
+                .classes()
+                .chain(a.value().id())
+                .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
     })
 }
 
@@ -763,6 +794,44 @@ fn text_capped(el: ElementRef, cap: usize) -> String {
             if out.len() > cap * 4 {
                 break;
             }
+        }
+    }
+    let s = normalize_space(&out);
+    if s.chars().count() > cap {
+        s.chars().take(cap).collect()
+    } else {
+        s
+    }
+}
+
+/// Like [`text_capped`], with ` | ` between the texts of different block
+/// children: `<div>By A and B</div><div>Associated Press</div>` ->
+/// `By A and B | Associated Press`.
+fn byline_text(el: ElementRef, cap: usize) -> String {
+    let mut out = String::new();
+    let mut last_block = None;
+    for node in el.descendants().take(cap.saturating_mul(4)) {
+        let Node::Text(t) = node.value() else {
+            continue;
+        };
+        if t.trim().is_empty() {
+            continue;
+        }
+        let block = node
+            .ancestors()
+            .take_while(|a| a.id() != el.id())
+            .find(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| BLOCK_ELEMENTS.contains(&e.name()))
+            });
+        if !out.is_empty() {
+            out.push_str(if block != last_block { " | " } else { " " });
+        }
+        last_block = block;
+        out.push_str(t);
+        if out.len() > cap * 4 {
+            break;
         }
     }
     let s = normalize_space(&out);
@@ -1364,6 +1433,13 @@ fn clean_byline(raw: &str) -> Option<String> {
         }
         break;
     }
+    // Separators left at the start ("By | Jane Doe").
+    while tokens
+        .first()
+        .is_some_and(|t| BYLINE_SEPARATORS.contains(t))
+    {
+        tokens.remove(0);
+    }
     // Cut at a stop word, a date, or a token with a digit.
     let mut end = tokens.len();
     for (i, t) in tokens.iter().enumerate() {
@@ -1798,6 +1874,12 @@ mod tests {
         let m =
             meta_of(r#"<section class="comments"><span class="author">Troll42</span></section>"#);
         assert_eq!(m.byline, None);
+        let m = meta_of(
+            r#"<body class="one-sidebar"><div class="story-byline"><div>By ANN LEE and BO CHAN</div><div>Associated Press</div></div></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("ANN LEE and BO CHAN"));
+        let m = meta_of(r#"<div class="byline"><span>By</span><div>Jane Doe</div></div>"#);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
