@@ -50,6 +50,14 @@ pub struct BoilerplateOptions {
     /// A block of at least this many characters ending a sentence is "real
     /// content": its first copy survives the repeated-block rule.
     pub content_min_chars: usize,
+    /// A block of at least `repeat_min_words` words whose word 4-grams
+    /// already appeared in earlier blocks for this share (0–1) repeats them
+    /// (a summary or an `articleBody` dump of the story, a pull quote).
+    pub repeat_coverage: f32,
+    /// See [`repeat_coverage`](Self::repeat_coverage).
+    pub repeat_min_words: usize,
+    /// Fewest comma-separated parts of a tag/keyword list.
+    pub tag_list_min_parts: usize,
     /// Link density (0–1) from which a short block counts as a link.
     pub link_density_max: f32,
     /// Most words of a block dropped for being a link (longer blocks with
@@ -108,6 +116,9 @@ impl Default for BoilerplateOptions {
             max_dateline_words: 14,
             max_title_extra_words: 8,
             content_min_chars: 80,
+            repeat_coverage: 0.8,
+            repeat_min_words: 8,
+            tag_list_min_parts: 5,
             link_density_max: 0.8,
             link_block_max_words: 12,
             link_list_min_items: 3,
@@ -768,15 +779,9 @@ fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool
     if extra > o.max_title_extra_words {
         return false;
     }
-    // the title must sit between separators in the raw text
-    let stripped = crate::text::strip_title_suffix(text);
-    if norm(stripped) == *tkey {
-        return true;
-    }
-    CRUMB_SEPARATORS
-        .iter()
-        .chain([" - ", " – ", " — ", ": "].iter())
-        .any(|sep| text.split(sep).any(|part| norm(part) == *tkey))
+    // the title inside, at word boundaries, with separators around it
+    let padded = format!(" {key} ");
+    padded.contains(&format!(" {tkey} ")) && text.contains(['|', '-', '–', '—', '»', ':', '·', '/'])
 }
 
 /// `Home > World > Asia`: a one-line trail of short crumbs.
@@ -900,6 +905,62 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
     }
 }
 
+/// Blocks whose word 4-grams mostly appeared in earlier blocks: a summary
+/// or a dump of the whole story repeating its paragraphs. One hash per
+/// 4-gram; linear.
+fn drop_covered_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut grams: Vec<u64> = Vec::new();
+    for (b, d) in blocks.iter().zip(drop.iter_mut()) {
+        if *d {
+            continue;
+        }
+        let ws: Vec<String> = words(&b.text).collect();
+        grams.clear();
+        grams.extend(ws.windows(4).map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        }));
+        if ws.len() >= o.repeat_min_words && !grams.is_empty() {
+            let covered = grams.iter().filter(|g| seen.contains(g)).count();
+            if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
+                *d = true;
+                continue;
+            }
+        }
+        seen.extend(grams.iter().copied());
+    }
+}
+
+/// `Tags: a, b, c`, or a keyword list glued with bare commas.
+fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
+    static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
+            .expect("tags regex")
+    });
+    let t = b.text.trim();
+    if b.kind == BlockKind::Heading || char_len(t) > o.max_rule_chars || ends_sentence(t) {
+        return false;
+    }
+    if TAGS.is_match(t) {
+        return true;
+    }
+    let parts = t.split(',').count();
+    let bare = t.matches(',').count() - t.matches(", ").count();
+    parts >= o.tag_list_min_parts
+        && 2 * bare >= parts - 1
+        && t.split(',')
+            .all(|p| p.split_whitespace().count() <= o.max_crumb_words)
+}
+
+/// A block that is only a web address.
+fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
+}
+
 /// What one block is to the line rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verdict {
@@ -938,6 +999,8 @@ fn judge(
         || is_image_credit(t, o)
         || is_breadcrumb_line(t, o)
         || is_link_block(b, o)
+        || is_tag_list(b, o)
+        || is_bare_url(t)
     {
         return Verdict::Drop;
     }
@@ -1011,12 +1074,17 @@ fn main_run(
     });
     let score = |i: usize| -> f32 {
         let len = weighted_len(&blocks[i].text, o) as f32;
-        let bonus = if anchor == Some(i) { o.title_anchor_bonus } else { 0.0 };
-        bonus + match classes[i] {
-            Class::Good => len,
-            Class::NearGood => len * o.near_weight,
-            Class::Short => -o.short_penalty,
-        }
+        let bonus = if anchor == Some(i) {
+            o.title_anchor_bonus
+        } else {
+            0.0
+        };
+        bonus
+            + match classes[i] {
+                Class::Good => len,
+                Class::NearGood => len * o.near_weight,
+                Class::Short => -o.short_penalty,
+            }
     };
     // maximum-sum segment (Kadane)
     let (mut best, mut best_a, mut best_b) = (0.0f32, 0usize, None::<usize>);
@@ -1187,14 +1255,30 @@ impl SiteProfile {
 fn tune(o: &BoilerplateOptions) -> BoilerplateOptions {
     let mut o = o.clone();
     let f = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
-    if let Some(v) = f("GC") { o.good_chars = v as usize; }
-    if let Some(v) = f("NC") { o.near_chars = v as usize; }
-    if let Some(v) = f("SP") { o.short_penalty = v; }
-    if let Some(v) = f("NW") { o.near_weight = v; }
-    if let Some(v) = f("GAP") { o.max_short_gap = v as usize; }
-    if let Some(v) = f("SWD") { o.min_stopword_density = v; }
-    if let Some(v) = f("TB") { o.title_anchor_bonus = v; }
-    if let Some(v) = f("CJK") { o.cjk_char_weight = v as usize; }
+    if let Some(v) = f("GC") {
+        o.good_chars = v as usize;
+    }
+    if let Some(v) = f("NC") {
+        o.near_chars = v as usize;
+    }
+    if let Some(v) = f("SP") {
+        o.short_penalty = v;
+    }
+    if let Some(v) = f("NW") {
+        o.near_weight = v;
+    }
+    if let Some(v) = f("GAP") {
+        o.max_short_gap = v as usize;
+    }
+    if let Some(v) = f("SWD") {
+        o.min_stopword_density = v;
+    }
+    if let Some(v) = f("TB") {
+        o.title_anchor_bonus = v;
+    }
+    if let Some(v) = f("CJK") {
+        o.cjk_char_weight = v as usize;
+    }
     o
 }
 
@@ -1235,6 +1319,7 @@ pub(crate) fn clean(
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
     drop_link_lists(&blocks, &mut drop, o);
     drop_repeats(&blocks, &mut drop, o);
+    drop_covered_repeats(&blocks, &mut drop, o);
     if let Some(p) = profile {
         for (b, d) in blocks.iter().zip(drop.iter_mut()) {
             if !*d && b.kind != BlockKind::Heading && p.is_site_line(&b.text, o) {
@@ -1273,7 +1358,11 @@ pub(crate) fn clean(
     }
     kept.into_iter()
         .zip(keep)
-        .filter(|(b, k)| *k && headline.as_ref().is_none_or(|h| !is_title_repeat(&b.text, h, o)))
+        .filter(|(b, k)| {
+            *k && headline
+                .as_ref()
+                .is_none_or(|h| !is_title_repeat(&b.text, h, o))
+        })
         .map(|(b, _)| b)
         .collect()
 }
@@ -1287,6 +1376,15 @@ mod tests {
     }
 
     const PARA: &str = "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.";
+
+    /// Distinct prose paragraphs.
+    const PARAS: [&str; 5] = [
+        "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.",
+        "Officials in the capital declined to comment on the figures, saying that a full report would be published before the end of the month.",
+        "Analysts said the deployment marked a turning point in a relationship that had been kept quiet for many years by both governments.",
+        "Residents of the border towns reported convoys moving at night, and several roads were closed to civilian traffic for most of the week.",
+        "The opposition demanded a debate in parliament, arguing that the public had a right to know what commitments had been made abroad.",
+    ];
 
     fn p(s: &str) -> Block {
         Block::new(BlockKind::Paragraph, s)
@@ -1496,6 +1594,29 @@ mod tests {
     }
 
     #[test]
+    fn covered_repeat_dropped() {
+        let other = "A second paragraph of the story follows here with more words in it.";
+        let blob = format!("{PARA} {other}");
+        let (out, _) = run(&[PARA, other, &blob], None, false);
+        assert_eq!(out, [PARA, other]);
+    }
+
+    #[test]
+    fn tag_lists_and_urls() {
+        assert!(is_tag_list(&p("Tags: Delhi, Smog"), &o()));
+        assert!(is_tag_list(
+            &p("How to retire,Early retirement,Retiring early,Money,Finance"),
+            &o()
+        ));
+        assert!(!is_tag_list(
+            &p("Apples, pears, plums, cherries and figs were sold."),
+            &o()
+        ));
+        assert!(is_bare_url("https://example.com/a.jpg"));
+        assert!(!is_bare_url("See https://example.com for more."));
+    }
+
+    #[test]
     fn link_blocks_and_lists() {
         let mut blocks: Vec<Block> = (0..4)
             .map(|i| {
@@ -1516,7 +1637,7 @@ mod tests {
     #[test]
     fn main_run_drops_menus_and_footer_keeps_headings() {
         let mut texts = vec!["News", "Sport", "Business", "Culture", "Weather"];
-        texts.extend([PARA, "A Short Heading", PARA, PARA]);
+        texts.extend([PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
         texts.extend([
             "Most Viewed",
             "Terms",
@@ -1525,12 +1646,19 @@ mod tests {
             "Sitemap",
         ]);
         let (out, _) = run(&texts, None, true);
-        assert_eq!(out, [PARA, "A Short Heading", PARA, PARA]);
+        assert_eq!(out, [PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
     }
 
     #[test]
     fn main_run_ends_at_comment_section() {
-        let texts = [PARA, PARA, PARA, "34 responses to “Lynn”", PARA, PARA];
+        let texts = [
+            PARAS[0],
+            PARAS[1],
+            PARAS[2],
+            "34 responses to “Lynn”",
+            PARAS[3],
+            PARAS[4],
+        ];
         let (out, _) = run(&texts, None, true);
         assert_eq!(out.len(), 3);
     }
@@ -1548,8 +1676,8 @@ mod tests {
                 "Menu",
                 "Wildfire Forces Thousands From Hill Towns",
                 "By A Writer",
-                PARA,
-                PARA,
+                PARAS[0],
+                PARAS[1],
             ],
             None,
             true,
@@ -1558,7 +1686,7 @@ mod tests {
             meta.title.as_deref(),
             Some("Wildfire Forces Thousands From Hill Towns")
         );
-        assert_eq!(out, [PARA, PARA]);
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
     }
 
     #[test]
