@@ -56,6 +56,9 @@ pub struct BoilerplateOptions {
     pub repeat_coverage: f32,
     /// See [`repeat_coverage`](Self::repeat_coverage).
     pub repeat_min_words: usize,
+    /// Most short blocks dropped after a promo header (`Related coverage`,
+    /// `Most Popular`): the links it introduces.
+    pub max_promo_items: usize,
     /// Fewest comma-separated parts of a tag/keyword list.
     pub tag_list_min_parts: usize,
     /// Link density (0–1) from which a short block counts as a link.
@@ -77,6 +80,9 @@ pub struct BoilerplateOptions {
     /// Plain text: cost, in characters, of every short or bad block inside
     /// the main run.
     pub short_penalty: f32,
+    /// Plain text: cost, in characters, of a block a rule dropped (ad label,
+    /// share line, ...) inside the main run: it still separates content.
+    pub dropped_penalty: f32,
     /// Plain text: the longest run of short blocks kept between two content
     /// blocks (headings, one-line paragraphs); longer runs are chrome.
     pub max_short_gap: usize,
@@ -119,14 +125,16 @@ impl Default for BoilerplateOptions {
             repeat_coverage: 0.8,
             repeat_min_words: 8,
             tag_list_min_parts: 5,
+            max_promo_items: 12,
             link_density_max: 0.8,
             link_block_max_words: 12,
             link_list_min_items: 3,
             good_chars: 120,
             near_chars: 60,
             near_weight: 0.5,
-            short_penalty: 60.0,
+            short_penalty: 40.0,
             max_short_gap: 4,
+            dropped_penalty: 60.0,
             min_stopword_density: 0.1,
             page_stopword_density: 0.08,
             comments_min_chars: 300,
@@ -955,6 +963,25 @@ fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
             .all(|p| p.split_whitespace().count() <= o.max_crumb_words)
 }
 
+/// The short blocks under a promo header (`Related coverage`, `Most
+/// Popular`) are the links it lists, up to the next heading or real content.
+fn drop_promo_lists(
+    blocks: &[Block],
+    drop: &mut [bool],
+    headers: &[usize],
+    o: &BoilerplateOptions,
+) {
+    for &h in headers {
+        for j in h + 1..blocks.len().min(h + 1 + o.max_promo_items) {
+            let b = &blocks[j];
+            if b.kind == BlockKind::Heading || is_real_content(b, o) {
+                break;
+            }
+            drop[j] = true;
+        }
+    }
+}
+
 /// A block that is only a web address.
 fn is_bare_url(text: &str) -> bool {
     let t = text.trim();
@@ -970,6 +997,8 @@ enum Verdict {
     Comments,
     /// Dropped: the title repeated (the story may start below it).
     Title,
+    /// Dropped: a promo header; the short blocks under it are its links.
+    PromoHeader,
 }
 
 /// Apply the one-block rules, moving a byline or date found in the body
@@ -990,9 +1019,16 @@ fn judge(
     if title.is_some_and(|k| is_title_repeat(t, k, o)) {
         return Verdict::Title;
     }
+    if is_promo_line(t, o) {
+        let header = PROMO_LINE.find(t).is_some_and(|m| m.end() == t.len());
+        return if header {
+            Verdict::PromoHeader
+        } else {
+            Verdict::Drop
+        };
+    }
     if is_ad_marker(t)
         || is_social_line(t, o)
-        || is_promo_line(t, o)
         || is_prompt_line(t, o)
         || is_cookie_notice(t, o)
         || is_copyright(t, o)
@@ -1029,6 +1065,8 @@ enum Class {
     Good,
     NearGood,
     Short,
+    /// Dropped by a rule: never kept, but still separates runs.
+    Bad,
 }
 
 fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
@@ -1054,6 +1092,7 @@ fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
 /// kept blocks and the index in `blocks` where the run started.
 fn main_run(
     blocks: &[Block],
+    dropped: &[bool],
     comments: &[bool],
     after_title: &[bool],
     o: &BoilerplateOptions,
@@ -1061,16 +1100,27 @@ fn main_run(
     if blocks.is_empty() {
         return (Vec::new(), 0);
     }
-    let all: String = blocks
+    let (mut n, mut sw) = (0usize, 0usize);
+    for w in blocks.iter().flat_map(|b| words(&b.text)) {
+        n += 1;
+        sw += usize::from(STOPWORD_SET.contains(w.as_str()));
+    }
+    let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
+    let classes: Vec<Class> = blocks
         .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let check_sw = stopword_density(&all) >= o.page_stopword_density;
-    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, check_sw, o)).collect();
+        .zip(dropped)
+        .map(|(b, &d)| {
+            if d {
+                Class::Bad
+            } else {
+                classify(b, check_sw, o)
+            }
+        })
+        .collect();
+    let content = |c: Class| matches!(c, Class::Good | Class::NearGood);
     // the first prose block under the first headline repeat
     let anchor = after_title.iter().position(|&t| t).and_then(|t| {
-        (t..blocks.len().min(t + o.title_anchor_window)).find(|&i| classes[i] != Class::Short)
+        (t..blocks.len().min(t + 1 + o.title_anchor_window)).find(|&i| content(classes[i]))
     });
     let score = |i: usize| -> f32 {
         let len = weighted_len(&blocks[i].text, o) as f32;
@@ -1084,6 +1134,7 @@ fn main_run(
                 Class::Good => len,
                 Class::NearGood => len * o.near_weight,
                 Class::Short => -o.short_penalty,
+                Class::Bad => -o.dropped_penalty,
             }
     };
     // maximum-sum segment (Kadane)
@@ -1120,17 +1171,20 @@ fn main_run(
     let mut keep = vec![false; blocks.len()];
     let mut i = a;
     while i <= b {
-        if classes[i] != Class::Short {
+        if content(classes[i]) {
             keep[i] = true;
             i += 1;
             continue;
         }
         let mut j = i;
-        while j <= b && classes[j] == Class::Short {
+        while j <= b && !content(classes[j]) {
             j += 1;
         }
-        if j - i <= o.max_short_gap && j <= b {
-            keep[i..j].iter_mut().for_each(|k| *k = true);
+        let shorts = (i..j).filter(|&k| classes[k] == Class::Short).count();
+        if shorts <= o.max_short_gap && j <= b {
+            (i..j)
+                .filter(|&k| classes[k] == Class::Short)
+                .for_each(|k| keep[k] = true);
         }
         i = j;
     }
@@ -1267,6 +1321,9 @@ fn tune(o: &BoilerplateOptions) -> BoilerplateOptions {
     if let Some(v) = f("NW") {
         o.near_weight = v;
     }
+    if let Some(v) = f("DP") {
+        o.dropped_penalty = v;
+    }
     if let Some(v) = f("GAP") {
         o.max_short_gap = v as usize;
     }
@@ -1301,6 +1358,7 @@ pub(crate) fn clean(
     let mut drop = vec![false; blocks.len()];
     let mut comments = vec![false; blocks.len()];
     let mut titles = vec![false; blocks.len()];
+    let mut promo_headers = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         match judge(b, meta, title.as_ref(), o) {
             Verdict::Keep => {}
@@ -1309,6 +1367,10 @@ pub(crate) fn clean(
                 drop[i] = true;
                 comments[i] = true;
             }
+            Verdict::PromoHeader => {
+                drop[i] = true;
+                promo_headers.push(i);
+            }
             Verdict::Title => {
                 drop[i] = true;
                 // the page's own <title> line opening a dump is no anchor
@@ -1316,6 +1378,7 @@ pub(crate) fn clean(
             }
         }
     }
+    drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
     drop_link_lists(&blocks, &mut drop, o);
     drop_repeats(&blocks, &mut drop, o);
@@ -1327,36 +1390,32 @@ pub(crate) fn clean(
             }
         }
     }
-    // keep the survivors; a dropped comment marker flags the next survivor
-    let mut kept = Vec::with_capacity(blocks.len());
-    let mut kept_comments = Vec::with_capacity(blocks.len());
-    let mut kept_titles = Vec::with_capacity(blocks.len());
-    let (mut pending, mut pending_title) = (false, false);
-    for (((b, d), c), t) in blocks.into_iter().zip(drop).zip(comments).zip(titles) {
-        pending |= c;
-        pending_title |= t;
-        if !d {
-            kept.push(b);
-            kept_comments.push(pending);
-            kept_titles.push(pending_title);
-            pending = false;
-            pending_title = false;
-        }
-    }
     if !plain_text {
-        return kept;
+        return blocks
+            .into_iter()
+            .zip(drop)
+            .filter_map(|(b, d)| (!d).then_some(b))
+            .collect();
     }
-    let (keep, start) = main_run(&kept, &kept_comments, &kept_titles, o);
+    let (keep, start) = main_run(&blocks, &drop, &comments, &titles, o);
     let mut headline = None;
     if meta.title.is_none() {
-        // the headline: a headline-shaped block just before the main run
-        let from = start.saturating_sub(o.title_lookback);
-        if let Some(h) = kept[from..start].iter().rev().find(|b| is_headline(b, o)) {
+        // the headline: a headline-shaped survivor just before the main run
+        if let Some(h) = blocks[..start]
+            .iter()
+            .zip(&drop)
+            .rev()
+            .filter(|(_, d)| !**d)
+            .take(o.title_lookback)
+            .map(|(b, _)| b)
+            .find(|b| is_headline(b, o))
+        {
             meta.title = Some(crate::text::strip_title_suffix(&h.text).to_string());
             headline = TitleKeys::new(&h.text);
         }
     }
-    kept.into_iter()
+    blocks
+        .into_iter()
         .zip(keep)
         .filter(|(b, k)| {
             *k && headline
@@ -1511,6 +1570,22 @@ mod tests {
             &o()
         ));
         assert!(!is_promo_line("Readers wrote in to complain.", &o()));
+    }
+
+    #[test]
+    fn promo_header_takes_its_links() {
+        let (out, _) = run(
+            &[
+                PARAS[0],
+                "Related coverage",
+                "Greece battles blazes",
+                "Heatwave: how hot will it get?",
+                PARAS[1],
+            ],
+            None,
+            false,
+        );
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
     }
 
     #[test]
