@@ -50,6 +50,10 @@ pub struct BoilerplateOptions {
     /// A block of at least this many characters ending a sentence is "real
     /// content": its first copy survives the repeated-block rule.
     pub content_min_chars: usize,
+    /// A block repeated within the page keeps its first copy when it has at
+    /// least this many words or ends a sentence (real content); shorter
+    /// repeated lines (`Log In`, `Share`) lose every copy.
+    pub repeat_content_min_words: usize,
     /// A block of at least `repeat_min_words` words whose word 4-grams
     /// already appeared in earlier blocks for this share (0–1) repeats them
     /// (a summary or an `articleBody` dump of the story, a pull quote).
@@ -122,8 +126,9 @@ impl Default for BoilerplateOptions {
             max_dateline_words: 14,
             max_title_extra_words: 8,
             content_min_chars: 80,
+            repeat_content_min_words: 4,
             repeat_coverage: 0.8,
-            repeat_min_words: 8,
+            repeat_min_words: 30,
             tag_list_min_parts: 5,
             max_promo_items: 12,
             link_density_max: 0.8,
@@ -327,7 +332,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bylines: `By X`, `Posted by X on ...`, `Written by X`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*((posted|written|published|words|text|reporting|story)\s+by|by|por|par|von)\s+(\S.*)$")
+    Regex::new(r"(?i)^\W*((posted|written|published)\s+by|by|por|par|von)\s+(\S.*)$")
         .expect("byline regex")
 });
 
@@ -907,7 +912,10 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
         }
         let first = seen.insert(k.as_str());
         let b = &blocks[i];
-        if !first || !(is_real_content(b, o) || b.kind == BlockKind::Heading) {
+        let content = b.kind == BlockKind::Heading
+            || ends_sentence(&b.text)
+            || k.split(' ').count() >= o.repeat_content_min_words;
+        if !first || !content {
             drop[i] = true;
         }
     }
@@ -931,7 +939,7 @@ fn drop_covered_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOpti
             w.hash(&mut h);
             h.finish()
         }));
-        if ws.len() >= o.repeat_min_words && !grams.is_empty() {
+        if ws.len() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty() {
             let covered = grams.iter().filter(|g| seen.contains(g)).count();
             if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
                 *d = true;
@@ -974,7 +982,8 @@ fn drop_promo_lists(
     for &h in headers {
         for j in h + 1..blocks.len().min(h + 1 + o.max_promo_items) {
             let b = &blocks[j];
-            if b.kind == BlockKind::Heading || is_real_content(b, o) {
+            let sentence = b.text.ends_with('.') && !b.text.ends_with("..");
+            if b.kind == BlockKind::Heading || sentence || is_real_content(b, o) {
                 break;
             }
             drop[j] = true;
@@ -985,8 +994,14 @@ fn drop_promo_lists(
 /// A block that is only a web address.
 fn is_bare_url(text: &str) -> bool {
     let t = text.trim();
-    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !t.contains(char::is_whitespace)
+        && IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e))
 }
+
+/// Image file endings: an image address left as a line is no content.
+const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
 
 /// What one block is to the line rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1004,6 +1019,7 @@ enum Verdict {
 /// Apply the one-block rules, moving a byline or date found in the body
 /// into `meta` when it has none.
 fn judge(
+    plain_text: bool,
     b: &Block,
     meta: &mut Metadata,
     title: Option<&TitleKeys>,
@@ -1031,7 +1047,7 @@ fn judge(
         || is_social_line(t, o)
         || is_prompt_line(t, o)
         || is_cookie_notice(t, o)
-        || is_copyright(t, o)
+        || (plain_text && is_copyright(t, o))
         || is_image_credit(t, o)
         || is_breadcrumb_line(t, o)
         || is_link_block(b, o)
@@ -1360,7 +1376,7 @@ pub(crate) fn clean(
     let mut titles = vec![false; blocks.len()];
     let mut promo_headers = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        match judge(b, meta, title.as_ref(), o) {
+        match judge(plain_text, b, meta, title.as_ref(), o) {
             Verdict::Keep => {}
             Verdict::Drop => drop[i] = true,
             Verdict::Comments => {
@@ -1378,17 +1394,49 @@ pub(crate) fn clean(
             }
         }
     }
+    #[cfg(feature = "tune")]
+    let dbg = |stage: &str, drop: &[bool], prev: &mut Vec<bool>| {
+        if std::env::var("DEBUGDROP").is_ok() {
+            for (i, (d, p)) in drop.iter().zip(prev.iter()).enumerate() {
+                if *d && !*p {
+                    eprintln!(
+                        "DROP {stage}: {}",
+                        blocks[i].text.chars().take(100).collect::<String>()
+                    );
+                }
+            }
+        }
+        *prev = drop.to_vec();
+    };
+    #[cfg(feature = "tune")]
+    let mut prev = vec![false; blocks.len()];
+    #[cfg(feature = "tune")]
+    dbg("judge", &drop, &mut prev);
     drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
+    #[cfg(feature = "tune")]
+    dbg("promo", &drop, &mut prev);
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
+    #[cfg(feature = "tune")]
+    dbg("crumbs", &drop, &mut prev);
     drop_link_lists(&blocks, &mut drop, o);
+    #[cfg(feature = "tune")]
+    dbg("links", &drop, &mut prev);
     drop_repeats(&blocks, &mut drop, o);
+    #[cfg(feature = "tune")]
+    dbg("repeats", &drop, &mut prev);
     drop_covered_repeats(&blocks, &mut drop, o);
+    #[cfg(feature = "tune")]
+    dbg("covered", &drop, &mut prev);
     if let Some(p) = profile {
         for (b, d) in blocks.iter().zip(drop.iter_mut()) {
             if !*d && b.kind != BlockKind::Heading && p.is_site_line(&b.text, o) {
                 *d = true;
             }
         }
+    }
+    #[cfg(feature = "tune")]
+    if !plain_text && std::env::var("NOHTML").is_ok() {
+        return blocks;
     }
     if !plain_text {
         return blocks
