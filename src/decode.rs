@@ -321,12 +321,10 @@ fn meta_charset(head: &[u8], pos: &mut usize) -> Option<&'static Encoding> {
         }
         match name.as_slice() {
             b"http-equiv" => got_pragma |= value == b"content-type",
-            b"content" => {
-                if charset.is_none() {
-                    if let Some(enc) = charset_from_content(&value) {
-                        charset = Some(enc);
-                        need_pragma = Some(true);
-                    }
+            b"content" if charset.is_none() => {
+                if let Some(enc) = charset_from_content(&value) {
+                    charset = Some(enc);
+                    need_pragma = Some(true);
                 }
             }
             b"charset" => {
