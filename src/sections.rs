@@ -63,6 +63,11 @@ pub struct SectionOptions {
     pub max_inspect_nodes: usize,
     /// Drop headings at the very end of the article with no block after them.
     pub drop_trailing_empty: bool,
+    /// A heading whose blocks are all link text (each block's link density
+    /// at least this, 0.0–1.0) titles a box of links ("Related articles",
+    /// "Most popular"), not a section: the heading is dropped and its blocks
+    /// join the section before. Above 1.0 switches the rule off.
+    pub link_list_density: f32,
 }
 
 impl Default for SectionOptions {
@@ -76,6 +81,7 @@ impl Default for SectionOptions {
             max_tag_heading_chars: 250,
             max_inspect_nodes: 48,
             drop_trailing_empty: true,
+            link_list_density: 0.8,
         }
     }
 }
@@ -108,6 +114,9 @@ pub(crate) fn build(blocks: Vec<Block>, meta: &mut Metadata, options: &Options) 
             }
         }
     }
+    if opts.link_list_density <= 1.0 {
+        sections = merge_link_boxes(sections, opts.link_list_density);
+    }
     if opts.drop_trailing_empty {
         while sections
             .last()
@@ -117,6 +126,27 @@ pub(crate) fn build(blocks: Vec<Block>, meta: &mut Metadata, options: &Options) 
         }
     }
     sections
+}
+
+/// Drop the headings of sections made only of links (see
+/// [`SectionOptions::link_list_density`]); their blocks join the section before.
+fn merge_link_boxes(sections: Vec<Section>, density: f32) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::with_capacity(sections.len());
+    for s in sections {
+        let link_box = s.heading.is_some()
+            && !s.blocks.is_empty()
+            && s.blocks.iter().all(|b| b.link_density() >= density);
+        match out.last_mut() {
+            Some(prev) if link_box => prev.blocks.extend(s.blocks),
+            None if link_box => out.push(Section {
+                heading: None,
+                level: 0,
+                blocks: s.blocks,
+            }),
+            _ => out.push(s),
+        }
+    }
+    out
 }
 
 /// Remove the page-title heading from `blocks` and store its text as the title.
@@ -333,6 +363,24 @@ mod tests {
     }
 
     #[test]
+    fn heading_over_only_links_is_dropped() {
+        let mut links = Block::new(BlockKind::ListItem, "Markets fall again");
+        links.link_bytes = links.text.len();
+        let (s, _) = run(
+            vec![
+                p("lead"),
+                Block::heading(2, "Related articles"),
+                links,
+                Block::heading(2, "Analysis"),
+                p("x"),
+            ],
+            None,
+        );
+        assert_eq!(headings(&s), vec![(None, 0), (Some("Analysis"), 2)]);
+        assert_eq!(s[0].blocks.len(), 2);
+    }
+
+    #[test]
     fn no_lead_section_when_article_starts_with_heading() {
         let (s, _) = run(vec![Block::heading(2, "Intro"), p("x")], Some("T"));
         assert_eq!(headings(&s), vec![(Some("Intro"), 2)]);
@@ -340,8 +388,16 @@ mod tests {
 
     #[test]
     fn heading_inside_long_title_is_similar() {
-        assert!(similar("Storm hits coast - The Daily Herald Online", "Storm hits coast", 0.6));
-        assert!(!similar("Storm hits coast - The Daily Herald Online", "Storm", 0.6));
+        assert!(similar(
+            "Storm hits coast - The Daily Herald Online",
+            "Storm hits coast",
+            0.6
+        ));
+        assert!(!similar(
+            "Storm hits coast - The Daily Herald Online",
+            "Storm",
+            0.6
+        ));
     }
 
     #[test]

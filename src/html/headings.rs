@@ -33,15 +33,33 @@ static DEFAULT_OPTIONS: LazyLock<SectionOptions> = LazyLock::new(SectionOptions:
 /// Elements that can carry a styled heading line (the walker's paragraph-like
 /// blocks and the inline wrappers it may hand over directly).
 const LINE_ELEMENTS: &[&str] = &[
-    "p", "div", "td", "th", "dt", "li", "center", "font", "b", "strong", "span", "big", "u",
-    "a", "blockquote", "section", "header", "caption",
+    "p",
+    "div",
+    "td",
+    "th",
+    "dt",
+    "li",
+    "center",
+    "font",
+    "b",
+    "strong",
+    "span",
+    "big",
+    "u",
+    "a",
+    "blockquote",
+    "section",
+    "header",
+    "caption",
 ];
 
 /// Elements whose text counts as emphasised wherever they occur.
 const BOLD_ELEMENTS: &[&str] = &["b", "strong", "big", "h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Elements whose content is never part of a heading line.
-const SKIP_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "select", "option"];
+const SKIP_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "select", "option",
+];
 
 /// Elements inside which a line is a caption, not a heading.
 const CAPTION_ELEMENTS: &[&str] = &["figcaption", "caption", "figure", "label", "button"];
@@ -105,12 +123,55 @@ pub(crate) fn heading_level_with(
     }
     let text_alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     match inspect(el, opts) {
-        Some(style) if style.alnum == text_alnum => styled_level(&style, text),
+        Some(mut style) if style.alnum == text_alnum => {
+            if style.emph < style.alnum && wrapped_in_emphasis(el, style.alnum, opts) {
+                style.emph = style.alnum;
+            }
+            styled_level(&style, text)
+        }
         // The walker handed over one line of a mixed element (a run between
         // `<br>`s): judge the inline child that holds exactly that text.
-        _ => line_child(el, text_alnum, opts)
-            .and_then(|style| styled_level(&style, text)),
+        _ => line_child(el, text_alnum, opts).and_then(|style| styled_level(&style, text)),
     }
+}
+
+/// Whether one of the two nearest ancestors of `el` is an emphasis element
+/// holding exactly `el`'s text (`<b><p>Title</p></b>`). Requiring the same
+/// text keeps an unclosed `<b>` around half a page from making every short
+/// line inside it a heading.
+fn wrapped_in_emphasis(el: ElementRef<'_>, alnum: usize, opts: &SectionOptions) -> bool {
+    let mut node = el.parent();
+    for _ in 0..2 {
+        let Some(a) = node.and_then(ElementRef::wrap) else {
+            return false;
+        };
+        if is_emphasis(a.value()) {
+            return count_alnum(a, opts.max_inspect_nodes) == Some(alnum);
+        }
+        node = a.parent();
+    }
+    false
+}
+
+/// Alphanumeric characters of the text under `el`, or `None` past `max_nodes`.
+fn count_alnum(el: ElementRef<'_>, max_nodes: usize) -> Option<usize> {
+    let mut n = 0;
+    let mut stack: Vec<_> = el.children().collect();
+    let mut visited = 0;
+    while let Some(node) = stack.pop() {
+        visited += 1;
+        if visited > max_nodes {
+            return None;
+        }
+        match node.value() {
+            scraper::Node::Text(t) => n += t.chars().filter(|c| c.is_alphanumeric()).count(),
+            scraper::Node::Element(e) if !SKIP_ELEMENTS.contains(&e.name()) => {
+                stack.extend(node.children());
+            }
+            _ => {}
+        }
+    }
+    Some(n)
 }
 
 /// Level of a line whose text has `style`, if it is a styled heading.
@@ -121,8 +182,8 @@ fn styled_level(style: &LineStyle, text: &str) -> Option<u8> {
     if style.link * 10 >= style.alnum * 9 && !style.class_hint {
         return None;
     }
-    let emphasised = style.emph == style.alnum
-        || (style.italic == style.alnum && SECTION_NUMBER.is_match(text));
+    let emphasised =
+        style.emph == style.alnum || (style.italic == style.alnum && SECTION_NUMBER.is_match(text));
     (emphasised || style.class_hint).then_some(EMPHASIS_LEVEL)
 }
 
@@ -137,6 +198,18 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// must also be the only text of its line (a `<br>`, a block or the end of
 /// `el` on both sides).
 fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> Option<LineStyle> {
+    // Step down through wrappers that hold all of the element's content
+    // (`<p><font><b>Line</b><br>more</font></p>`).
+    let mut el = el;
+    for _ in 0..4 {
+        let mut kids = el
+            .children()
+            .filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()));
+        match (kids.next().and_then(ElementRef::wrap), kids.next()) {
+            (Some(only), None) if !BLOCK_INSIDE.contains(&only.value().name()) => el = only,
+            _ => break,
+        }
+    }
     let mut line_start = true;
     for (i, c) in el.children().enumerate() {
         if i >= opts.max_inspect_nodes {
@@ -148,7 +221,9 @@ fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> O
             }
             continue;
         }
-        let Some(ce) = ElementRef::wrap(c) else { continue };
+        let Some(ce) = ElementRef::wrap(c) else {
+            continue;
+        };
         let name = ce.value().name();
         if name == "br" || BLOCK_INSIDE.contains(&name) {
             line_start = true;
@@ -158,14 +233,16 @@ fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> O
             continue;
         }
         line_start = false;
-        let Some(style) = inspect(ce, opts) else { continue };
+        let Some(style) = inspect(ce, opts) else {
+            continue;
+        };
         if style.alnum != text_alnum {
             continue;
         }
         let line_end = c
             .next_siblings()
             .find(|n| !n.value().as_text().is_some_and(|t| t.trim().is_empty()))
-            .is_none_or(|n| {
+            .map_or(true, |n| {
                 n.value()
                     .as_element()
                     .is_some_and(|e| e.name() == "br" || BLOCK_INSIDE.contains(&e.name()))
@@ -191,14 +268,12 @@ fn tag_level(name: &str) -> Option<u8> {
 
 /// Short, no sentence ending, not several sentences.
 fn line_shape_ok(text: &str, chars: usize, opts: &SectionOptions) -> bool {
-    if chars > opts.max_heading_chars || text.split_whitespace().count() > opts.max_heading_words
-    {
+    if chars > opts.max_heading_chars || text.split_whitespace().count() > opts.max_heading_words {
         return false;
     }
-    let t = text.trim_end_matches(|c: char| c == '"' || c == '\'' || c == '”' || c == '’');
-    let ends_sentence = (t.ends_with('.') && !t.ends_with("..."))
-        || t.ends_with(',')
-        || t.ends_with(';');
+    let t = text.trim_end_matches(['"', '\'', '”', '’']);
+    let ends_sentence =
+        (t.ends_with('.') && !t.ends_with("...")) || t.ends_with(',') || t.ends_with(';');
     if ends_sentence {
         return false;
     }
@@ -271,7 +346,8 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
     // (node, emphasised, linked, under a heading-class wrapper, italic)
     let mut stack = Vec::with_capacity(16);
     for c in el.children().rev() {
-        stack.push((c, root_emph, el.value().name() == "a", root_hint, root_italic));
+        let root_link = el.value().name() == "a" && el.value().attr("href").is_some();
+        stack.push((c, root_emph, root_link, root_hint, root_italic));
     }
     let mut visited = 0usize;
     let mut hinted_alnum = 0usize;
@@ -306,7 +382,7 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                     return None;
                 }
                 let child_emph = emph || is_emphasis(e);
-                let child_link = link || name == "a";
+                let child_link = link || (name == "a" && e.attr("href").is_some());
                 let child_hint = hint
                     || class_or_id(e).is_some_and(|c| {
                         HEADING_CLASS.is_match(c) && !NOT_HEADING_CLASS.is_match(c)
@@ -325,8 +401,21 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
 
 /// Block structure that a heading line does not contain.
 const BLOCK_INSIDE: &[&str] = &[
-    "p", "div", "table", "ul", "ol", "dl", "blockquote", "pre", "form", "br", "hr", "iframe",
-    "video", "li", "tr",
+    "p",
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "pre",
+    "form",
+    "br",
+    "hr",
+    "iframe",
+    "video",
+    "li",
+    "tr",
 ];
 
 fn is_italic(name: &str) -> bool {
@@ -359,8 +448,10 @@ static STYLE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static STYLE_SIZE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)font-size\s*:\s*(?:(x{0,2}-?large|larger)|([0-9]*\.?[0-9]+)\s*(px|pt|em|rem|%))")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)font-size\s*:\s*(?:(x{0,2}-?large|larger)|([0-9]*\.?[0-9]+)\s*(px|pt|em|rem|%))",
+    )
+    .expect("valid regex")
 });
 
 /// Inline style that makes text bold or clearly larger than body text.
@@ -374,7 +465,10 @@ fn style_is_emphasis(style: &str) -> bool {
     if c.get(1).is_some() {
         return true;
     }
-    let v: f32 = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0.0);
+    let v: f32 = c
+        .get(2)
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0.0);
     match c.get(3).map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
         Some("px") => v >= 18.0,
         Some("pt") => v >= 14.0,
@@ -418,7 +512,10 @@ mod tests {
             level(r#"<div role="heading" aria-level="3">Results</div>"#, "div"),
             Some(3)
         );
-        assert_eq!(level(r#"<div role="heading">Results</div>"#, "div"), Some(2));
+        assert_eq!(
+            level(r#"<div role="heading">Results</div>"#, "div"),
+            Some(2)
+        );
     }
 
     #[test]
@@ -428,7 +525,10 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
-            level(r#"<td><font size="2"><b>Classroom Activities</b></font></td>"#, "td"),
+            level(
+                r#"<table><tr><td><font size="2"><b>Classroom Activities</b></font></td></tr></table>"#,
+                "td"
+            ),
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
@@ -444,15 +544,24 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
-            level(r#"<p><span style="font-weight: bold">Methods</span></p>"#, "p"),
+            level(
+                r#"<p><span style="font-weight: bold">Methods</span></p>"#,
+                "p"
+            ),
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
             level(r#"<div style="font-size:20px">Abstract</div>"#, "div"),
             Some(EMPHASIS_LEVEL)
         );
-        assert_eq!(level(r#"<p><font size="2">Resources</font></p>"#, "p"), None);
-        assert_eq!(level(r#"<p style="font-size:12px">Resources</p>"#, "p"), None);
+        assert_eq!(
+            level(r#"<p><font size="2">Resources</font></p>"#, "p"),
+            None
+        );
+        assert_eq!(
+            level(r#"<p style="font-size:12px">Resources</p>"#, "p"),
+            None
+        );
     }
 
     #[test]
@@ -467,10 +576,7 @@ mod tests {
     fn plain_short_sentence_is_not_a_heading() {
         assert_eq!(level("<p>Peace Process</p>", "p"), None);
         assert_eq!(level("<p><b>He said no.</b></p>", "p"), None);
-        assert_eq!(
-            level("<p><b>It rained. Then it stopped</b></p>", "p"),
-            None
-        );
+        assert_eq!(level("<p><b>It rained. Then it stopped</b></p>", "p"), None);
     }
 
     #[test]
@@ -481,7 +587,13 @@ mod tests {
 
     #[test]
     fn bold_link_is_not_a_heading_but_class_hint_is() {
-        assert_eq!(level(r#"<td><a href="/"><b>Home</b></a></td>"#, "td"), None);
+        assert_eq!(
+            level(
+                r#"<table><tr><td><a href="/"><b>Home</b></a></td></tr></table>"#,
+                "td"
+            ),
+            None
+        );
         assert_eq!(
             level(
                 r#"<div class="post-title"><a href="/p/1">Anyone for a Swim</a></div>"#,
@@ -501,7 +613,10 @@ mod tests {
             level(r#"<div class="username">MavRick</div>"#, "div"),
             Some(EMPHASIS_LEVEL)
         );
-        assert_eq!(level(r#"<div class="update-note">Short line</div>"#, "div"), None);
+        assert_eq!(
+            level(r#"<div class="update-note">Short line</div>"#, "div"),
+            None
+        );
     }
 
     #[test]
@@ -514,7 +629,10 @@ mod tests {
             None
         );
         assert_eq!(
-            level(r#"<div class="caption"><b>The harbour at dawn</b></div>"#, "div"),
+            level(
+                r#"<div class="caption"><b>The harbour at dawn</b></div>"#,
+                "div"
+            ),
             None
         );
     }
@@ -522,7 +640,10 @@ mod tests {
     #[test]
     fn element_with_block_children_is_not_a_line() {
         assert_eq!(
-            level("<div><b>Title</b><br>and the text of the story</div>", "div"),
+            level(
+                "<div><b>Title</b><br>and the text of the story</div>",
+                "div"
+            ),
             None
         );
     }
@@ -545,6 +666,9 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(heading_level(el, "212-714-2398"), None);
+        let doc = Html::parse_document("<p><font size=2><b>Cancer Care</b><br>212</font></p>");
+        let el = doc.select(&Selector::parse("p").unwrap()).next().unwrap();
+        assert_eq!(heading_level(el, "Cancer Care"), Some(EMPHASIS_LEVEL));
     }
 
     #[test]
@@ -557,7 +681,10 @@ mod tests {
     #[test]
     fn faq_question_in_bold_is_a_heading() {
         assert_eq!(
-            level("<p><b>What can I do about the swelling? Is it permanent?</b></p>", "p"),
+            level(
+                "<p><b>What can I do about the swelling? Is it permanent?</b></p>",
+                "p"
+            ),
             Some(EMPHASIS_LEVEL)
         );
     }
@@ -569,6 +696,22 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(level("<p><i>Photo by the author</i></p>", "p"), None);
+    }
+
+    #[test]
+    fn bold_wrapper_around_the_paragraph_counts() {
+        assert_eq!(
+            level(r#"<b><p><a name="hrt">HORMONE THERAPY</a></p></b>"#, "p"),
+            Some(EMPHASIS_LEVEL)
+        );
+        // An unclosed <b> around more than the line does not.
+        assert_eq!(
+            level(
+                "<b><div><p>Short line</p><p>Another paragraph here</p></div></b>",
+                "p"
+            ),
+            None
+        );
     }
 
     #[test]
