@@ -3,10 +3,11 @@
 //! Rules, in order:
 //!
 //! 1. **Title.** The page-title heading is taken out of the body and becomes
-//!    `Article::title`: a heading before any content block that is an `h1`
-//!    (the first one) or whose text is similar to the metadata title
-//!    ([`SectionOptions::title_similarity`]). Its visible text replaces the
-//!    metadata title (which often carries a site name).
+//!    `Article::title`: the first heading near the top
+//!    ([`SectionOptions::title_search_blocks`]) whose text is similar to the
+//!    metadata title ([`SectionOptions::title_similarity`]), else the first
+//!    `h1` before any content block. Its visible text replaces the metadata
+//!    title (which often carries a site name).
 //! 2. **Levels.** Headings detected from style rather than tags (bold or
 //!    large-font lines, class hints) arrive with [`EMPHASIS_LEVEL`]; they are
 //!    re-levelled one below the deepest `h1`–`h5` level left in the article,
@@ -47,6 +48,9 @@ pub struct SectionOptions {
     /// order-independent overlap) a leading heading must be to the metadata
     /// title to be taken as the page title.
     pub title_similarity: f32,
+    /// How many leading blocks are searched for a heading that repeats the
+    /// metadata title (navigation left before the title is tolerated).
+    pub title_search_blocks: usize,
     /// Recognise headings from style (bold/strong/large-font lines and
     /// heading-like class names), not only from `h1`–`h6` and
     /// `role="heading"`.
@@ -75,6 +79,7 @@ impl Default for SectionOptions {
         SectionOptions {
             title_h1_is_title: true,
             title_similarity: 0.6,
+            title_search_blocks: 30,
             styled_headings: true,
             max_heading_chars: 100,
             max_heading_words: 15,
@@ -149,25 +154,22 @@ fn merge_link_boxes(sections: Vec<Section>, density: f32) -> Vec<Section> {
     out
 }
 
-/// Remove the page-title heading from `blocks` and store its text as the title.
+/// Remove the page-title heading from `blocks` and store its text as the
+/// title: the first heading among the first
+/// [`SectionOptions::title_search_blocks`] blocks that is similar to the
+/// metadata title, else the first `h1` before any content block.
 fn take_title(blocks: &mut Vec<Block>, meta: &mut Metadata, opts: &SectionOptions) {
-    let mut found = None;
-    for (i, b) in blocks.iter().enumerate() {
-        if b.kind != BlockKind::Heading {
-            break;
-        }
-        let similar = meta
-            .title
-            .as_deref()
-            .is_some_and(|t| similar(t, &b.text, opts.title_similarity));
-        if similar {
-            found = Some(i);
-            break;
-        }
-        if b.level == 1 && found.is_none() {
-            found = Some(i);
-        }
-    }
+    let similar_at = meta.title.as_deref().and_then(|t| {
+        blocks.iter().take(opts.title_search_blocks).position(|b| {
+            b.kind == BlockKind::Heading && similar(t, &b.text, opts.title_similarity)
+        })
+    });
+    let found = similar_at.or_else(|| {
+        blocks
+            .iter()
+            .take_while(|b| b.kind == BlockKind::Heading)
+            .position(|b| b.level == 1)
+    });
     if let Some(i) = found {
         let b = blocks.remove(i);
         meta.title = Some(b.text);
@@ -289,6 +291,21 @@ mod tests {
         );
         assert_eq!(t.as_deref(), Some("Storm hits coast"));
         assert_eq!(headings(&s), vec![(Some("Blog Name"), 2)]);
+    }
+
+    #[test]
+    fn title_heading_after_navigation_is_found() {
+        let (s, t) = run(
+            vec![
+                Block::new(BlockKind::ListItem, "Home"),
+                Block::new(BlockKind::ListItem, "World"),
+                Block::heading(1, "Storm hits coast"),
+                p("text"),
+            ],
+            Some("Storm hits coast - Daily News"),
+        );
+        assert_eq!(t.as_deref(), Some("Storm hits coast"));
+        assert!(s.iter().all(|s| s.heading.is_none()));
     }
 
     #[test]

@@ -65,10 +65,11 @@ const SKIP_ELEMENTS: &[&str] = &[
 const CAPTION_ELEMENTS: &[&str] = &["figcaption", "caption", "figure", "label", "button"];
 
 /// Class/id fragments that mark an element as a heading, a blog date header
-/// or the header line of a post (matched case-insensitively).
+/// or the header line of a forum post (matched case-insensitively). Bylines
+/// and author boxes are left out: they belong to the metadata.
 static HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date|date-?header|header|username|byline|author|poster)(?:$|[-_\s])",
+        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date|date-?header|header|username|poster)(?:$|[-_\s])",
     )
     .expect("valid regex")
 });
@@ -118,12 +119,16 @@ pub(crate) fn heading_level_with(
     if !opts.styled_headings || !LINE_ELEMENTS.contains(&name) {
         return None;
     }
-    if !line_shape_ok(text, chars, opts) || in_caption(el) {
+    if !line_shape_ok(text, chars, opts) || in_caption(el) || BYLINE.is_match(text) {
         return None;
     }
     let text_alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     match inspect(el, opts) {
         Some(mut style) if style.alnum == text_alnum => {
+            // A list item is an entry of its list whatever its class says.
+            if name == "li" {
+                style.class_hint = false;
+            }
             if style.emph < style.alnum && wrapped_in_emphasis(el, style.alnum, opts) {
                 style.emph = style.alnum;
             }
@@ -182,10 +187,17 @@ fn styled_level(style: &LineStyle, text: &str) -> Option<u8> {
     if style.link * 10 >= style.alnum * 9 && !style.class_hint {
         return None;
     }
+    // A line that is only a `<time>` is a dateline: metadata.
+    if style.time == style.alnum {
+        return None;
+    }
     let emphasised =
         style.emph == style.alnum || (style.italic == style.alnum && SECTION_NUMBER.is_match(text));
     (emphasised || style.class_hint).then_some(EMPHASIS_LEVEL)
 }
+
+/// A byline ("By Jane Doe"): metadata, not a heading.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^by\s").expect("valid regex"));
 
 /// A numbered section title: `3.`, `3.1`, `3.1.2.`, `IV.` followed by a word.
 static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -332,6 +344,8 @@ struct LineStyle {
     link: usize,
     /// ... of which in italics (`i`, `em`), emphasised or not.
     italic: usize,
+    /// ... of which inside `<time>`.
+    time: usize,
     /// The element (or the wrapper holding all its text) has a heading class.
     class_hint: bool,
 }
@@ -343,15 +357,22 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
     let root_emph = is_emphasis(el.value());
     let root_hint = class_or_id(el.value()).is_some_and(|c| HEADING_CLASS.is_match(c));
     let root_italic = is_italic(el.value().name());
-    // (node, emphasised, linked, under a heading-class wrapper, italic)
+    // (node, emphasised, linked, under a heading-class wrapper, italic, in <time>)
     let mut stack = Vec::with_capacity(16);
     for c in el.children().rev() {
         let root_link = el.value().name() == "a" && el.value().attr("href").is_some();
-        stack.push((c, root_emph, root_link, root_hint, root_italic));
+        stack.push((
+            c,
+            root_emph,
+            root_link,
+            root_hint,
+            root_italic,
+            el.value().name() == "time",
+        ));
     }
     let mut visited = 0usize;
     let mut hinted_alnum = 0usize;
-    while let Some((node, emph, link, hint, italic)) = stack.pop() {
+    while let Some((node, emph, link, hint, italic, time)) = stack.pop() {
         visited += 1;
         if visited > opts.max_inspect_nodes {
             return None;
@@ -372,6 +393,9 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                 if italic || emph {
                     out.italic += n;
                 }
+                if time {
+                    out.time += n;
+                }
             }
             scraper::Node::Element(e) => {
                 let name = e.name();
@@ -388,8 +412,16 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                         HEADING_CLASS.is_match(c) && !NOT_HEADING_CLASS.is_match(c)
                     });
                 let child_italic = italic || is_italic(name);
+                let child_time = time || name == "time";
                 for c in node.children().rev() {
-                    stack.push((c, child_emph, child_link, child_hint, child_italic));
+                    stack.push((
+                        c,
+                        child_emph,
+                        child_link,
+                        child_hint,
+                        child_italic,
+                        child_time,
+                    ));
                 }
             }
             _ => {}
@@ -615,6 +647,26 @@ mod tests {
         );
         assert_eq!(
             level(r#"<div class="update-note">Short line</div>"#, "div"),
+            None
+        );
+    }
+
+    #[test]
+    fn bylines_and_datelines_are_not_headings() {
+        assert_eq!(level("<p><b>By Jane Doe</b></p>", "p"), None);
+        assert_eq!(level(r#"<p class="byline">Jane Doe</p>"#, "p"), None);
+        assert_eq!(
+            level(
+                r#"<div class="date"><time>August 2, 2023</time></div>"#,
+                "div"
+            ),
+            None
+        );
+        assert_eq!(
+            level(
+                r#"<ul><li class="post-date">August 2, 2023</li></ul>"#,
+                "li"
+            ),
             None
         );
     }
