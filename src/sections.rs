@@ -65,6 +65,9 @@ pub struct SectionOptions {
     /// Most DOM nodes looked at under one element when deciding whether it
     /// is a styled line; a bigger element is not one.
     pub max_inspect_nodes: usize,
+    /// Most children of an element scanned for the one line a block walker
+    /// handed over (a run between `<br>`s), when the element holds more.
+    pub max_line_children: usize,
     /// Drop headings at the very end of the article with no block after them.
     pub drop_trailing_empty: bool,
     /// A heading whose blocks are all link text (each block's link density
@@ -85,6 +88,7 @@ impl Default for SectionOptions {
             max_heading_words: 15,
             max_tag_heading_chars: 250,
             max_inspect_nodes: 48,
+            max_line_children: 256,
             drop_trailing_empty: true,
             link_list_density: 0.8,
         }

@@ -224,7 +224,7 @@ fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> O
     }
     let mut line_start = true;
     for (i, c) in el.children().enumerate() {
-        if i >= opts.max_inspect_nodes {
+        if i >= opts.max_line_children {
             return None;
         }
         if let Some(t) = c.value().as_text() {
@@ -284,8 +284,9 @@ fn line_shape_ok(text: &str, chars: usize, opts: &SectionOptions) -> bool {
         return false;
     }
     let t = text.trim_end_matches(['"', '\'', '”', '’']);
-    let ends_sentence =
-        (t.ends_with('.') && !t.ends_with("...")) || t.ends_with(',') || t.ends_with(';');
+    let ends_sentence = (t.ends_with('.') && !t.ends_with("...") && !ends_with_abbreviation(t))
+        || t.ends_with(',')
+        || t.ends_with(';');
     if ends_sentence {
         return false;
     }
@@ -305,6 +306,23 @@ fn line_shape_ok(text: &str, chars: usize, opts: &SectionOptions) -> bool {
         }
     }
     true
+}
+
+/// Abbreviations that end a name rather than a sentence (`Cancer Care, Inc.`).
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "st", "dr", "mr", "mrs", "ms", "vol",
+    "dept", "univ", "assn",
+];
+
+/// Whether `t` (ending in `.`) ends with an abbreviation or an initial.
+fn ends_with_abbreviation(t: &str) -> bool {
+    let word = t[..t.len() - 1]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let n = word.chars().count();
+    (n == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether `el` or one of its few nearest ancestors is a caption.
@@ -602,6 +620,15 @@ mod tests {
             level("<p><b>Napster</b> paved the way for file sharing</p>", "p"),
             None
         );
+    }
+
+    #[test]
+    fn name_ending_in_abbreviation_is_not_a_sentence() {
+        assert_eq!(
+            level("<p><b>Cancer Care, Inc.</b></p>", "p"),
+            Some(EMPHASIS_LEVEL)
+        );
+        assert_eq!(level("<p><b>We went home.</b></p>", "p"), None);
     }
 
     #[test]
