@@ -321,12 +321,10 @@ fn meta_charset(head: &[u8], pos: &mut usize) -> Option<&'static Encoding> {
         }
         match name.as_slice() {
             b"http-equiv" => got_pragma |= value == b"content-type",
-            b"content" => {
-                if charset.is_none() {
-                    if let Some(enc) = charset_from_content(&value) {
-                        charset = Some(enc);
-                        need_pragma = Some(true);
-                    }
+            b"content" if charset.is_none() => {
+                if let Some(enc) = charset_from_content(&value) {
+                    charset = Some(enc);
+                    need_pragma = Some(true);
                 }
             }
             b"charset" => {
@@ -505,13 +503,19 @@ mod tests {
         );
         assert!(dec(&b, None).contains(RU));
         // Unquoted, upper case, odd spacing.
-        let b = page("<META CHARSET = KOI8-R >", &encoding_rs::KOI8_R.encode(RU).0);
+        let b = page(
+            "<META CHARSET = KOI8-R >",
+            &encoding_rs::KOI8_R.encode(RU).0,
+        );
         assert!(dec(&b, None).contains(RU));
     }
 
     #[test]
     fn content_without_http_equiv_is_ignored() {
-        let b = page(r#"<meta name="x" content="charset=windows-1251">"#, b"caf\xE9");
+        let b = page(
+            r#"<meta name="x" content="charset=windows-1251">"#,
+            b"caf\xE9",
+        );
         // Falls through to detection: Western text, windows-1252.
         assert!(dec(&b, None).contains("café"));
     }
@@ -619,13 +623,18 @@ mod tests {
         let kr = "대한민국의 수도는 서울이며 인구는 약 천만 명입니다. 한국어는 한글로 씁니다.";
         let b = page("", &EUC_KR.encode(kr).0);
         assert!(dec(&b, None).contains(kr));
-        let b = page("", b"Na\xEFve caf\xE9 cr\xE8me br\xFBl\xE9e, \x93quoted\x94");
+        let b = page(
+            "",
+            b"Na\xEFve caf\xE9 cr\xE8me br\xFBl\xE9e, \x93quoted\x94",
+        );
         assert!(dec(&b, None).contains("Naïve café crème brûlée, “quoted”"));
     }
 
     #[test]
     fn damaged_utf8_stays_utf8() {
-        let mut b = "Zürich, Genève, Köln, Malmö, São Paulo: ".as_bytes().to_vec();
+        let mut b = "Zürich, Genève, Köln, Malmö, São Paulo: "
+            .as_bytes()
+            .to_vec();
         b.push(0xFF);
         b.extend_from_slice("and façade".as_bytes());
         let s = dec(&b, None);

@@ -37,6 +37,7 @@ use crate::{sections as sections_stage, text as text_stage};
 pub struct Page {
     meta: Metadata,
     blocks: Vec<Block>,
+    plain_text: bool,
 }
 
 impl Page {
@@ -76,7 +77,8 @@ impl Document {
 ///
 /// ```
 /// use article_extract::{stages, Options};
-/// assert_eq!(stages::decode(b"caf\xe9", &Options::default()).unwrap(), "café");
+/// let page = stages::decode(b"<meta charset=windows-1252><p>caf\xe9</p>", &Options::default());
+/// assert!(page.unwrap().ends_with("café</p>"));
 /// ```
 pub fn decode<'a>(bytes: &'a [u8], options: &Options) -> Result<Cow<'a, str>, Error> {
     decode_stage::decode(bytes, options.encoding.as_deref())
@@ -111,7 +113,11 @@ pub fn parse(page: &str) -> Document {
 /// ```
 pub fn html(page: &str, options: &Options) -> Result<Page, Error> {
     let (meta, blocks) = html_stage::extract(page, options)?;
-    Ok(Page { meta, blocks })
+    Ok(Page {
+        meta,
+        blocks,
+        plain_text: false,
+    })
 }
 
 /// Stage `text`: a plain-text page to blocks.
@@ -122,7 +128,11 @@ pub fn html(page: &str, options: &Options) -> Result<Page, Error> {
 /// ```
 pub fn text(input: &str, options: &Options) -> Page {
     let (meta, blocks) = text_stage::extract(input, options);
-    Page { meta, blocks }
+    Page {
+        meta,
+        blocks,
+        plain_text: true,
+    }
 }
 
 /// Stage `boilerplate`: drop boilerplate blocks (no site profile).
@@ -134,10 +144,12 @@ pub fn text(input: &str, options: &Options) -> Page {
 /// assert_eq!(stages::boilerplate(page, &opts).blocks().len(), 1);
 /// ```
 pub fn boilerplate(page: Page, options: &Options) -> Page {
-    let blocks = boilerplate::clean(page.blocks, &page.meta, options, None);
+    let mut meta = page.meta;
+    let blocks = boilerplate::clean(page.blocks, &mut meta, options, None, page.plain_text);
     Page {
-        meta: page.meta,
+        meta,
         blocks,
+        plain_text: page.plain_text,
     }
 }
 

@@ -148,8 +148,16 @@ impl ParaSpec {
         match self {
             ParaSpec::Exact(t) => format!("{:?}", short(&norm(t))),
             ParaSpec::Detailed(d) => match &d.text {
-                Some(t) => format!("{:?} ({})", short(&norm(t)), d.kind.as_deref().unwrap_or("any kind")),
-                None => format!("containing {:?} ({})", d.contains, d.kind.as_deref().unwrap_or("any kind")),
+                Some(t) => format!(
+                    "{:?} ({})",
+                    short(&norm(t)),
+                    d.kind.as_deref().unwrap_or("any kind")
+                ),
+                None => format!(
+                    "containing {:?} ({})",
+                    d.contains,
+                    d.kind.as_deref().unwrap_or("any kind")
+                ),
             },
         }
     }
@@ -288,8 +296,10 @@ fn run_case(dir: &Path) -> Report {
     let _ = &spec.about;
     check_spec(&spec, &mut r);
     let bytes = std::fs::read(&src).expect("read source");
-    let mut options = Options::default();
-    options.encoding = spec.encoding.clone();
+    let options = Options {
+        encoding: spec.encoding.clone(),
+        ..Options::default()
+    };
     let input = spec.input.as_deref().unwrap_or(default_input);
     let result = match input {
         "html" => extract_html(&bytes, &options),
@@ -330,9 +340,11 @@ fn check_spec(spec: &Spec, r: &mut Report) {
     for a in &spec.absent {
         let a = norm(a);
         let clash = content.iter().find(|c| c.contains(&a));
-        r.check("spec: absent string not in expected content", clash.is_none(), || {
-            format!("{:?} occurs in {:?}", a, short(clash.unwrap()))
-        });
+        r.check(
+            "spec: absent string not in expected content",
+            clash.is_none(),
+            || format!("{:?} occurs in {:?}", a, short(clash.unwrap())),
+        );
     }
 }
 
@@ -349,7 +361,9 @@ fn check_article(spec: &Spec, a: &Value, r: &mut Report) {
                 titles.push(norm(t));
                 titles.extend(spec.title_also_accepted.iter().map(|t| norm(t)));
                 let ok = got_title.as_ref().is_some_and(|g| titles.contains(g));
-                r.check("title", ok, || format!("want {:?}, got {:?}", norm(t), got_title));
+                r.check("title", ok, || {
+                    format!("want {:?}, got {:?}", norm(t), got_title)
+                });
             }
         }
     }
@@ -369,18 +383,26 @@ fn check_article(spec: &Spec, a: &Value, r: &mut Report) {
     if let Some(p) = &spec.published {
         let got = str_field(a, "published").map(norm);
         let ok = got.as_ref().is_some_and(|g| g.starts_with(p.as_str()));
-        r.check("published", ok, || format!("want prefix {p:?}, got {got:?}"));
+        r.check("published", ok, || {
+            format!("want prefix {p:?}, got {got:?}")
+        });
     }
 
     // Sections and blocks.
     let empty = Vec::new();
-    let sections = a.get("sections").and_then(Value::as_array).unwrap_or(&empty);
+    let sections = a
+        .get("sections")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
     let mut blocks: Vec<GotBlock> = Vec::new();
     let mut got_heads: Vec<(String, u64)> = Vec::new();
     for s in sections {
         let heading = str_field(s, "heading").map(norm).filter(|h| !h.is_empty());
         if let Some(h) = &heading {
-            got_heads.push((h.clone(), s.get("level").and_then(Value::as_u64).unwrap_or(0)));
+            got_heads.push((
+                h.clone(),
+                s.get("level").and_then(Value::as_u64).unwrap_or(0),
+            ));
         }
         for b in s.get("blocks").and_then(Value::as_array).unwrap_or(&empty) {
             blocks.push(GotBlock {
@@ -396,16 +418,21 @@ fn check_article(spec: &Spec, a: &Value, r: &mut Report) {
         .filter_map(|s| s.heading.as_deref().map(norm))
         .collect();
     for h in &want_heads {
-        r.check("heading present", got_heads.iter().any(|(g, _)| g == h), || {
-            format!("{:?}", short(h))
-        });
+        r.check(
+            "heading present",
+            got_heads.iter().any(|(g, _)| g == h),
+            || format!("{:?}", short(h)),
+        );
     }
     let got_names: Vec<&String> = got_heads.iter().map(|(h, _)| h).collect();
     r.check(
         "headings in order, none extra",
         got_names.iter().copied().eq(want_heads.iter()),
         || {
-            let extra: Vec<_> = got_names.iter().filter(|g| !want_heads.contains(g)).collect();
+            let extra: Vec<_> = got_names
+                .iter()
+                .filter(|g| !want_heads.contains(g))
+                .collect();
             format!(
                 "got {} headings, want {}; extra: {:?}; got: {:?}",
                 got_names.len(),
@@ -460,7 +487,10 @@ fn check_article(spec: &Spec, a: &Value, r: &mut Report) {
         }
     }
     r.check("paragraph order", order_ok, || {
-        format!("expected paragraphs appear at block indexes {want_order:?} (of {})", blocks.len())
+        format!(
+            "expected paragraphs appear at block indexes {want_order:?} (of {})",
+            blocks.len()
+        )
     });
     if spec.no_other_blocks {
         for (i, b) in blocks.iter().enumerate() {
@@ -487,11 +517,15 @@ fn check_article(spec: &Spec, a: &Value, r: &mut Report) {
         if titles.contains(&s) {
             continue;
         }
-        r.check("absent from body", !body.contains(&s), || format!("{:?}", short(&s)));
+        r.check("absent from body", !body.contains(&s), || {
+            format!("{:?}", short(&s))
+        });
     }
     for s in &spec.present {
         let s = norm(s);
-        r.check("present in body", body.contains(&s), || format!("{:?}", short(&s)));
+        r.check("present in body", body.contains(&s), || {
+            format!("{:?}", short(&s))
+        });
     }
 
     check_facts(spec, a, r);
@@ -500,8 +534,19 @@ fn check_article(spec: &Spec, a: &Value, r: &mut Report) {
 /// Strip one leading qualifier word, as `check_seed_facts.py` does.
 fn number_core(t: &str) -> String {
     const QUALIFIERS: &[&str] = &[
-        "about", "nearly", "almost", "around", "some", "at least", "more than", "over", "up to",
-        "roughly", "approximately", "an estimated", "last",
+        "about",
+        "nearly",
+        "almost",
+        "around",
+        "some",
+        "at least",
+        "more than",
+        "over",
+        "up to",
+        "roughly",
+        "approximately",
+        "an estimated",
+        "last",
     ];
     let t = norm(t).to_lowercase();
     for q in QUALIFIERS {
@@ -515,7 +560,10 @@ fn number_core(t: &str) -> String {
 fn same_value(want: &Value, got: &Value) -> bool {
     match (want, got) {
         (Value::Number(w), Value::Number(g)) => {
-            let (w, g) = (w.as_f64().unwrap_or(f64::NAN), g.as_f64().unwrap_or(f64::NAN));
+            let (w, g) = (
+                w.as_f64().unwrap_or(f64::NAN),
+                g.as_f64().unwrap_or(f64::NAN),
+            );
             (w - g).abs() <= 1e-9 * w.abs().max(g.abs()).max(1.0)
         }
         (Value::Array(w), Value::Array(g)) => {
@@ -538,7 +586,10 @@ fn same_field(want: &Value, got: &Value) -> bool {
 }
 
 fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
-    if spec.facts.is_empty() && spec.facts_absent.is_empty() && spec.facts_exclusive_categories.is_empty() {
+    if spec.facts.is_empty()
+        && spec.facts_absent.is_empty()
+        && spec.facts_exclusive_categories.is_empty()
+    {
         return;
     }
     let empty = Vec::new();
@@ -546,7 +597,9 @@ fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
     let mut used = vec![false; facts.len()];
     if facts.is_empty() && !spec.facts.is_empty() {
         let n = spec.facts.len();
-        r.check("facts found", false, || format!("the article has no facts at all ({n} expected)"));
+        r.check("facts found", false, || {
+            format!("the article has no facts at all ({n} expected)")
+        });
         return;
     }
     for want in &spec.facts {
@@ -554,8 +607,14 @@ fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
         let wvalue = want.get("value");
         let candidates: Vec<usize> = (0..facts.len())
             .filter(|&j| !used[j])
-            .filter(|&j| number_core(str_field(&facts[j], "text").unwrap_or("")) == number_core(wtext))
-            .filter(|&j| wvalue.is_none_or(|v| facts[j].get("value").is_some_and(|g| same_value(v, g))))
+            .filter(|&j| {
+                number_core(str_field(&facts[j], "text").unwrap_or("")) == number_core(wtext)
+            })
+            .filter(|&j| {
+                wvalue.map_or(true, |v| {
+                    facts[j].get("value").is_some_and(|g| same_value(v, g))
+                })
+            })
             .collect();
         let Some(&j) = candidates.first() else {
             let near: Vec<String> = facts
@@ -564,7 +623,10 @@ fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
                 .map(|f| f.to_string())
                 .collect();
             r.check("fact found", false, || {
-                format!("{:?} value {:?}; same text, other value: {:?}", wtext, wvalue, near)
+                format!(
+                    "{:?} value {:?}; same text, other value: {:?}",
+                    wtext, wvalue, near
+                )
             });
             continue;
         };
@@ -580,11 +642,17 @@ fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
                 let _ = write!(wrong, " {k}: want {v}, got {g};");
             }
         }
-        r.check("fact fields", wrong.is_empty(), || format!("{wtext:?}:{wrong}"));
+        r.check("fact fields", wrong.is_empty(), || {
+            format!("{wtext:?}:{wrong}")
+        });
     }
     for t in &spec.facts_absent {
-        let hit = facts.iter().find(|f| norm(str_field(f, "text").unwrap_or("")) == norm(t));
-        r.check("not a fact", hit.is_none(), || format!("{t:?} reported: {}", hit.unwrap()));
+        let hit = facts
+            .iter()
+            .find(|f| norm(str_field(f, "text").unwrap_or("")) == norm(t));
+        r.check("not a fact", hit.is_none(), || {
+            format!("{t:?} reported: {}", hit.unwrap())
+        });
     }
     for (j, f) in facts.iter().enumerate() {
         let cat = str_field(f, "category").unwrap_or("");
@@ -600,7 +668,11 @@ fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
 fn golden_fixtures() {
     let only = std::env::var("GOLDEN_CASE").ok();
     let cases = cases();
-    assert!(!cases.is_empty(), "no fixtures found in {}", fixtures_dir().display());
+    assert!(
+        !cases.is_empty(),
+        "no fixtures found in {}",
+        fixtures_dir().display()
+    );
     let mut failures = Vec::new();
     let mut summary = String::new();
     let mut ran = 0;
@@ -631,6 +703,79 @@ fn golden_fixtures() {
     }
 }
 
+/// The article a perfect extractor would give for `spec`, as JSON.
+fn ideal_article(spec: &Spec) -> Value {
+    use serde_json::json;
+    let mut text = Vec::new();
+    let mut sections = Vec::new();
+    for s in &spec.sections {
+        if let Some(h) = &s.heading {
+            text.push(h.clone());
+        }
+        let blocks: Vec<Value> = s
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let (t, kind) = match p {
+                    ParaSpec::Exact(t) => (t.clone(), "paragraph".to_string()),
+                    ParaSpec::Detailed(d) => (
+                        d.text.clone().unwrap_or_else(|| d.contains.join(" ")),
+                        d.kind.clone().unwrap_or_else(|| "paragraph".into()),
+                    ),
+                };
+                text.push(t.clone());
+                json!({"kind": kind, "text": t})
+            })
+            .collect();
+        sections.push(json!({"heading": s.heading, "level": s.level.unwrap_or(if s.heading.is_some() { 2 } else { 0 }), "blocks": blocks}));
+    }
+    // Text the spec requires without placing it in a block (e.g. around a `<br>`).
+    text.extend(spec.present.iter().cloned());
+    let facts: Vec<Value> = spec
+        .facts
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            f.insert("section".into(), json!(0));
+            f.insert("block".into(), json!(0));
+            Value::Object(f)
+        })
+        .collect();
+    json!({
+        "title": spec.title.clone().flatten(),
+        "byline": spec.byline, "published": spec.published, "site_name": spec.site_name,
+        "lang": spec.lang, "description": spec.description,
+        "sections": sections, "facts": facts, "text": text.join("\n\n"),
+    })
+}
+
+/// Every spec is satisfiable: the ideal article passes all its checks. This
+/// catches a spec that contradicts itself (an `absent` string that the
+/// expected text would contain, a heading listed twice, ...).
+#[test]
+fn every_spec_accepts_its_ideal_article() {
+    let mut failures = Vec::new();
+    for dir in cases() {
+        let case = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(dir.join("expected.json")).expect("expected.json");
+        let spec: Spec =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{case}: expected.json: {e}"));
+        let mut r = Report {
+            case,
+            failures: Vec::new(),
+            checks: 0,
+        };
+        check_spec(&spec, &mut r);
+        check_article(&spec, &ideal_article(&spec), &mut r);
+        failures.extend(r.failures);
+    }
+    assert!(
+        failures.is_empty(),
+        "specs that reject their own ideal article:\n  {}",
+        failures.join("\n  ")
+    );
+}
+
 #[test]
 fn number_core_strips_one_qualifier() {
     assert_eq!(number_core("about 12,000"), "12,000");
@@ -643,7 +788,10 @@ fn values_compare_like_the_python_checker() {
     use serde_json::json;
     assert!(same_value(&json!(12000), &json!(12000.0)));
     assert!(same_value(&json!([2016, 2017]), &json!([2016.0, 2017.0])));
-    assert!(same_value(&json!("2025-05-09"), &json!("2025-05-09T00:00:00Z")));
+    assert!(same_value(
+        &json!("2025-05-09"),
+        &json!("2025-05-09T00:00:00Z")
+    ));
     assert!(!same_value(&json!(4000), &json!(400)));
     assert!(!same_value(&json!("approximately"), &json!("nearly")));
 }
