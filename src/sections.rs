@@ -180,15 +180,17 @@ fn take_title(blocks: &mut Vec<Block>, meta: &mut Metadata, opts: &SectionOption
     }
 }
 
-/// Whether `heading` repeats `title`: enough words in common, or all of the
-/// heading's (two or more) words inside the title (a title with a site name).
+/// Whether `heading` repeats `title`: enough words in common, or all the
+/// (two or more) words of one inside the other (a title with a site name, a
+/// heading with a kicker).
 fn similar(title: &str, heading: &str, threshold: f32) -> bool {
     if similarity(title, heading) >= threshold {
         return true;
     }
     let wh = words(heading);
     let wt = words(title);
-    wh.len() >= 2 && wh.iter().all(|w| wt.contains(w))
+    let inside = |a: &[String], b: &[String]| a.len() >= 2 && a.iter().all(|w| b.contains(w));
+    inside(&wh, &wt) || inside(&wt, &wh)
 }
 
 /// Share of words the two texts have in common, relative to the longer one
