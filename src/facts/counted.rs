@@ -1,0 +1,380 @@
+//! What surrounds a number: the qualifier before or after it, the currency,
+//! the unit or percent sign, the noun phrase it counts, and the category
+//! that the noun and the clause's event words give it.
+
+use std::sync::LazyLock;
+
+use super::lexicon::{
+    self, CATEGORY_WORDS, CLAUSE_STOP, CURRENCY_PREFIX, CURRENCY_SUFFIX, LOSS_WORDS, NP_STOP,
+    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNITS,
+};
+use super::tokens::{tokenize, Kind, Tok};
+use super::{Category, Cx, Qualifier};
+
+/// A phrase of the lexicon cut into lower-case token texts.
+struct Phrase<T> {
+    toks: Vec<String>,
+    val: T,
+}
+
+fn phrases<T: Copy>(table: &[(&str, T)]) -> Vec<Phrase<T>> {
+    let mut buf: Vec<Tok> = Vec::new();
+    let mut out: Vec<Phrase<T>> = table
+        .iter()
+        .map(|&(s, val)| {
+            tokenize(s, &mut buf);
+            Phrase {
+                toks: buf.iter().map(|t| s[t.s..t.e].to_string()).collect(),
+                val,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+    out
+}
+
+fn plain(list: &[&'static str]) -> Vec<(&'static str, ())> {
+    list.iter().map(|&s| (s, ())).collect()
+}
+
+static Q_BEFORE: LazyLock<Vec<Phrase<Qualifier>>> = LazyLock::new(|| phrases(QUALIFIERS_BEFORE));
+static Q_AFTER: LazyLock<Vec<Phrase<Qualifier>>> = LazyLock::new(|| phrases(QUALIFIERS_AFTER));
+static CUR_PREFIX: LazyLock<Vec<Phrase<()>>> =
+    LazyLock::new(|| phrases(&plain(CURRENCY_PREFIX)));
+static CUR_SUFFIX: LazyLock<Vec<Phrase<()>>> =
+    LazyLock::new(|| phrases(&plain(CURRENCY_SUFFIX)));
+static UNIT_PHRASES: LazyLock<Vec<Phrase<()>>> = LazyLock::new(|| phrases(&plain(UNITS)));
+
+/// Token text equality: exact for short words (units `m`, `B`), else
+/// ASCII case-insensitive.
+fn tok_eq(cx: &Cx, i: usize, p: &str, strict_short: bool) -> bool {
+    let s = cx.s(i);
+    if strict_short && p.len() <= 3 {
+        s == p
+    } else {
+        s.eq_ignore_ascii_case(p)
+    }
+}
+
+/// Does phrase `p` end just before token `end` (not reaching below `floor`)?
+/// Returns its first token.
+fn match_before(cx: &Cx, end: usize, floor: usize, p: &[String], strict: bool) -> Option<usize> {
+    let k = p.len();
+    if end < k || end - k < floor {
+        return None;
+    }
+    let s = end - k;
+    for (o, w) in p.iter().enumerate() {
+        if !tok_eq(cx, s + o, w, strict) {
+            return None;
+        }
+        if o > 0 && cx.kind(s + o) == Some(Kind::Punct) && !cx.adj(s + o - 1) && w.len() == 1 {
+            // `>=` must be glued, `US $` may be spaced
+            if !w.starts_with('$') {
+                return None;
+            }
+        }
+    }
+    Some(s)
+}
+
+/// Does phrase `p` start at token `s`? Returns its end.
+fn match_at(cx: &Cx, s: usize, p: &[String], strict: bool) -> Option<usize> {
+    if s + p.len() > cx.t.len() {
+        return None;
+    }
+    for (o, w) in p.iter().enumerate() {
+        if !tok_eq(cx, s + o, w, strict) {
+            return None;
+        }
+    }
+    Some(s + p.len())
+}
+
+/// The qualifier phrase ending just before token `s`.
+pub(crate) fn qualifier_before(cx: &Cx, s: usize, floor: usize) -> Option<(Qualifier, usize)> {
+    Q_BEFORE
+        .iter()
+        .find_map(|p| match_before(cx, s, floor, &p.toks, false).map(|st| (p.val, st)))
+}
+
+/// The qualifier phrase starting at token `e` (`or more`, `-plus`).
+pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
+    Q_AFTER.iter().find_map(|p| {
+        let end = match_at(cx, e, &p.toks, false)?;
+        // `-plus` and `+` glued to the number
+        if (p.toks[0] == "-" || p.toks[0] == "+") && !cx.adj(e - 1) {
+            return None;
+        }
+        Some((p.val, end))
+    })
+}
+
+/// A currency sign or code ending just before token `s` (`$`, `US$`, `RM`).
+pub(crate) fn currency_before(cx: &Cx, s: usize, floor: usize) -> Option<usize> {
+    CUR_PREFIX.iter().find_map(|p| {
+        let st = match_before(cx, s, floor, &p.toks, true)?;
+        // a code glued to letters before it is a word (`ABCUSD`)
+        if st > 0 && cx.adj(st - 1) && cx.kind(st - 1) == Some(Kind::Word) {
+            return None;
+        }
+        Some(st)
+    })
+}
+
+/// A currency word or sign starting at token `e` (`euros`, `€`, `USD`).
+pub(crate) fn currency_after(cx: &Cx, e: usize) -> Option<usize> {
+    CUR_SUFFIX.iter().find_map(|p| {
+        let end = match_at(cx, e, &p.toks, true)?;
+        boundary_ok(cx, end).then_some(end)
+    })
+}
+
+/// The token after a unit must not be glued letters or digits (`24703m212`).
+fn boundary_ok(cx: &Cx, end: usize) -> bool {
+    !(end > 0 && cx.adj(end - 1) && matches!(cx.kind(end), Some(Kind::Word) | Some(Kind::Num)))
+}
+
+const PER_UNITS: &[&str] = &[
+    "hour", "day", "week", "month", "year", "annum", "second", "minute", "barrel", "person",
+    "capita", "head", "share", "kilogram", "kg", "litre", "liter", "gallon", "ton", "tonne",
+];
+
+/// A unit of measure at token `e` (`km`, `-ton`, `sq ft`, `miles per hour`).
+/// Single-letter units must be glued to the number.
+pub(crate) fn unit_after(cx: &Cx, e: usize) -> Option<usize> {
+    let (start, glued) = if cx.p(e, "-") && cx.adj(e - 1) && cx.adj(e) {
+        (e + 1, true)
+    } else {
+        (e, cx.adj(e - 1))
+    };
+    let end = UNIT_PHRASES.iter().find_map(|p| {
+        if p.toks.len() == 1 && p.toks[0].chars().count() == 1 && !glued {
+            return None;
+        }
+        let end = match_at(cx, start, &p.toks, true)?;
+        boundary_ok(cx, end).then_some(end)
+    })?;
+    // `per hour`, `a barrel`, `/h`
+    if (cx.is(end, "per") || cx.is(end, "a") || cx.p(end, "/"))
+        && lexicon::contains(PER_UNITS, cx.s(end + 1))
+    {
+        return Some(end + 2);
+    }
+    Some(end)
+}
+
+/// A percent sign or word at token `e`; returns the end.
+pub(crate) fn percent_after(cx: &Cx, e: usize) -> Option<usize> {
+    if cx.p(e, "%") {
+        return Some(e + 1);
+    }
+    if cx.is(e, "percent") || cx.is(e, "pct") {
+        return Some(e + 1);
+    }
+    if cx.is(e, "per") && cx.is(e + 1, "cent") {
+        return Some(e + 2);
+    }
+    if cx.is(e, "percentage") && (cx.is(e + 1, "point") || cx.is(e + 1, "points")) {
+        return Some(e + 2);
+    }
+    None
+}
+
+fn is_stop(w: &str) -> bool {
+    lexicon::contains(NP_STOP, w)
+}
+
+/// The counted noun phrase after token `e`, as tokens `s..e`.
+pub(crate) fn counted(cx: &Cx, e: usize) -> Option<(usize, usize)> {
+    let mut k = e;
+    // `1,200-strong force`
+    if cx.p(k, "-") && cx.adj(k - 1) && cx.is(k + 1, "strong") {
+        k += 2;
+    }
+    if cx.is(k, "of") {
+        k += 1;
+        if matches!(
+            cx.s(k).to_ascii_lowercase().as_str(),
+            "the" | "those" | "these" | "its" | "their" | "his" | "her" | "our" | "them"
+        ) {
+            k += 1;
+        }
+    }
+    let s = k;
+    let mut words = 0;
+    while words < 5 && cx.kind(k) == Some(Kind::Word) {
+        let w = cx.s(k);
+        if is_stop(w) {
+            break;
+        }
+        let lw = w.to_ascii_lowercase();
+        if words > 0
+            && (lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly"))
+            && !w.starts_with(char::is_uppercase)
+        {
+            break;
+        }
+        words += 1;
+        k += 1;
+        // hyphenated words: `year-old`, `North Korea-based`
+        if cx.p(k, "-") && cx.adj(k - 1) && cx.adj(k) && cx.kind(k + 1) == Some(Kind::Word) {
+            k += 2;
+        }
+    }
+    (words > 0).then_some((s, k))
+}
+
+fn rank(c: Category) -> u8 {
+    match c {
+        Category::Killed => 0,
+        Category::Wounded => 1,
+        Category::Captured => 2,
+        Category::Missing => 3,
+        Category::Displaced => 4,
+        Category::Troops => 5,
+        Category::People => 6,
+        _ => 9,
+    }
+}
+
+fn is_event(c: Category) -> bool {
+    rank(c) <= 4
+}
+
+fn word_cat(cx: &Cx, i: usize) -> Option<Category> {
+    if cx.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    lexicon::lookup(CATEGORY_WORDS, cx.s(i))
+}
+
+fn is_clause_break(cx: &Cx, i: usize) -> bool {
+    match cx.kind(i) {
+        Some(Kind::Punct) => !matches!(cx.s(i), "-" | "’" | "'"),
+        Some(Kind::Num) => true,
+        Some(Kind::Word) => lexicon::contains(CLAUSE_STOP, cx.s(i)),
+        None => true,
+    }
+}
+
+/// Window sizes (tokens) read for event words after and before a number.
+const AFTER_WINDOW: usize = 6;
+const BEFORE_WINDOW: usize = 4;
+
+/// The category of a count over tokens `s..e` with noun phrase `np`.
+pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usize)>) -> Category {
+    let mut noun: Option<Category> = None;
+    if let Some((a, b)) = np {
+        for i in a..b {
+            if let Some(c) = word_cat(cx, i) {
+                if noun.is_none_or(|n| rank(c) < rank(n)) {
+                    noun = Some(c);
+                }
+            }
+        }
+    }
+    // event words in the clause after the noun phrase (`have died`)
+    let mut k = np.map_or(e, |(_, b)| b);
+    for _ in 0..AFTER_WINDOW {
+        if is_clause_break(cx, k) {
+            break;
+        }
+        if let Some(c) = word_cat(cx, k) {
+            if is_event(c) {
+                return c;
+            }
+        }
+        k += 1;
+    }
+    // event words just before (`killed 12 people`, `lost 300 men`)
+    let mut k = s;
+    for _ in 0..BEFORE_WINDOW {
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        if is_clause_break(cx, k) {
+            break;
+        }
+        if let Some(c) = word_cat(cx, k) {
+            if is_event(c) {
+                return c;
+            }
+        }
+        if lexicon::contains(LOSS_WORDS, cx.s(k))
+            && matches!(noun, Some(Category::Troops) | Some(Category::People))
+        {
+            return Category::Killed;
+        }
+    }
+    noun.unwrap_or(Category::Count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn with<R>(s: &str, f: impl FnOnce(&Cx) -> R) -> R {
+        let mut t = Vec::new();
+        tokenize(s, &mut t);
+        f(&Cx { text: s, t: &t })
+    }
+
+    #[test]
+    fn qualifiers() {
+        with("at least 5", |cx| {
+            assert_eq!(qualifier_before(cx, 2, 0), Some((Qualifier::AtLeast, 0)))
+        });
+        with("is >= 30", |cx| {
+            assert_eq!(qualifier_before(cx, 3, 0), Some((Qualifier::AtLeast, 1)))
+        });
+        with("5 or more", |cx| {
+            assert_eq!(qualifier_after(cx, 1), Some((Qualifier::AtLeast, 3)))
+        });
+    }
+
+    #[test]
+    fn units_and_currency() {
+        with("17 km from", |cx| assert_eq!(unit_after(cx, 1), Some(2)));
+        with("300m sprint", |cx| assert_eq!(unit_after(cx, 1), Some(2)));
+        with("300 m", |cx| assert_eq!(unit_after(cx, 1), None));
+        with("24703m212", |cx| assert_eq!(unit_after(cx, 1), None));
+        with("15 miles per hour", |cx| assert_eq!(unit_after(cx, 1), Some(4)));
+        with("US$ 5", |cx| assert_eq!(currency_before(cx, 2, 0), Some(0)));
+        with("5 euros", |cx| assert_eq!(currency_after(cx, 1), Some(2)));
+        with("12 per cent", |cx| assert_eq!(percent_after(cx, 1), Some(3)));
+    }
+
+    #[test]
+    fn categories() {
+        let cat = |s: &str, i: usize| {
+            with(s, |cx| {
+                let np = counted(cx, i + 1);
+                count_category(cx, i, i + 1, np)
+            })
+        };
+        assert_eq!(cat("12,000 North Korean soldiers have been sent", 0), Category::Troops);
+        assert_eq!(cat("nearly 4,000 have died", 1), Category::Killed);
+        assert_eq!(cat("the strike killed 12 people", 3), Category::Killed);
+        assert_eq!(cat("50 people were injured", 0), Category::Wounded);
+        assert_eq!(cat("300 POWs", 0), Category::Captured);
+        assert_eq!(cat("2,000 refugees", 0), Category::Displaced);
+        assert_eq!(cat("force lost 300 men", 2), Category::Killed);
+        assert_eq!(cat("20 missing", 0), Category::Missing);
+        assert_eq!(cat("5 apples", 0), Category::Count);
+    }
+
+    #[test]
+    fn counted_phrase() {
+        with("12,000 North Korean soldiers have been sent", |cx| {
+            let (a, b) = counted(cx, 1).unwrap();
+            assert_eq!(&cx.text[cx.t[a].s..cx.t[b - 1].e], "North Korean soldiers");
+        });
+        with("the 1,200-strong force lost", |cx| {
+            let (a, b) = counted(cx, 2).unwrap();
+            assert_eq!(&cx.text[cx.t[a].s..cx.t[b - 1].e], "force");
+        });
+    }
+}
