@@ -47,6 +47,25 @@ fn days(d: &str) -> Option<i64> {
     Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy)
 }
 
+/// The TIMEX duration of an interval, in the coarsest unit that fits it.
+fn period(a: &str, b: &str, days: i64) -> String {
+    let ymd = |s: &str| -> Vec<i64> { s.split('-').filter_map(|x| x.parse().ok()).collect() };
+    let (x, y) = (ymd(a), ymd(b));
+    if x.len() == 3 && y.len() == 3 {
+        if x[1..] == y[1..] {
+            return format!("P{}Y", y[0] - x[0]);
+        }
+        if x[2] == y[2] {
+            return format!("P{}M", (y[0] - x[0]) * 12 + y[1] - x[1]);
+        }
+    }
+    if days % 7 == 0 {
+        format!("P{}W", days / 7)
+    } else {
+        format!("P{days}D")
+    }
+}
+
 fn render(f: &Fact, o: &Opts) -> J {
     let mut v = serde_json::to_value(f).unwrap_or(J::Null);
     let value = match (&f.value, f.category) {
@@ -58,7 +77,7 @@ fn render(f: &Fact, o: &Opts) -> J {
         (Value::Date(d), _) if o.timex && d.contains('/') => {
             let (a, b) = d.split_once('/').unwrap_or((d, d));
             match (days(a), days(b)) {
-                (Some(x), Some(y)) => json!(format!("({a},{b},P{}D)", y - x)),
+                (Some(x), Some(y)) => json!(format!("({a},{b},{})", period(a, b, y - x))),
                 _ => json!(d),
             }
         }

@@ -5,7 +5,8 @@
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    self, CATEGORY_WORDS, CLAUSE_STOP, CURRENCY_PREFIX, CURRENCY_SUFFIX, LOSS_WORDS, NP_STOP,
+    self, CATEGORY_WORDS, CLAUSE_STOP, CURRENCY_PREFIX, CURRENCY_SUFFIX, DURATION_UNITS,
+    LOSS_WORDS, NP_STOP,
     QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNITS,
 };
 use super::tokens::{tokenize, Kind, Tok};
@@ -43,7 +44,11 @@ static CUR_PREFIX: LazyLock<Vec<Phrase<()>>> =
     LazyLock::new(|| phrases(&plain(CURRENCY_PREFIX)));
 static CUR_SUFFIX: LazyLock<Vec<Phrase<()>>> =
     LazyLock::new(|| phrases(&plain(CURRENCY_SUFFIX)));
-static UNIT_PHRASES: LazyLock<Vec<Phrase<()>>> = LazyLock::new(|| phrases(&plain(UNITS)));
+static UNIT_PHRASES: LazyLock<Vec<Phrase<bool>>> = LazyLock::new(|| {
+    let mut v: Vec<(&str, bool)> = UNITS.iter().map(|&s| (s, false)).collect();
+    v.extend(DURATION_UNITS.iter().map(|&s| (s, true)));
+    phrases(&v)
+});
 
 /// Token text equality: exact for short words (units `m`, `B`), else
 /// ASCII case-insensitive.
@@ -106,6 +111,10 @@ pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
         if (p.toks[0] == "-" || p.toks[0] == "+") && !cx.adj(e - 1) {
             return None;
         }
+        // `200 or greater than 190`
+        if cx.is(end, "than") {
+            return None;
+        }
         Some((p.val, end))
     })
 }
@@ -140,28 +149,48 @@ const PER_UNITS: &[&str] = &[
     "capita", "head", "share", "kilogram", "kg", "litre", "liter", "gallon", "ton", "tonne",
 ];
 
-/// A unit of measure at token `e` (`km`, `-ton`, `sq ft`, `miles per hour`).
-/// Single-letter units must be glued to the number.
-pub(crate) fn unit_after(cx: &Cx, e: usize) -> Option<usize> {
-    let (start, glued) = if cx.p(e, "-") && cx.adj(e - 1) && cx.adj(e) {
+/// A unit of measure at token `e` (`km`, `-ton`, `sq ft`, `miles per hour`,
+/// `[kg]`); returns its end and whether it is a unit of time.
+/// Single-letter units must be glued to the number or end the phrase.
+pub(crate) fn unit_after(cx: &Cx, e: usize) -> Option<(usize, bool)> {
+    let (mut start, glued) = if cx.p(e, "-") && cx.adj(e - 1) && cx.adj(e) {
         (e + 1, true)
     } else {
         (e, cx.adj(e - 1))
     };
-    let end = UNIT_PHRASES.iter().find_map(|p| {
-        if p.toks.len() == 1 && p.toks[0].chars().count() == 1 && !glued {
+    let bracket = match cx.s(start) {
+        "[" => Some("]"),
+        "<" => Some(">"),
+        "(" => Some(")"),
+        _ => None,
+    };
+    if bracket.is_some() {
+        start += 1;
+    }
+    let (mut end, dur) = UNIT_PHRASES.iter().find_map(|p| {
+        let end = match_at(cx, start, &p.toks, true)?;
+        if p.toks.len() == 1
+            && p.toks[0].chars().count() == 1
+            && !glued
+            && cx.kind(end) == Some(Kind::Word)
+        {
             return None;
         }
-        let end = match_at(cx, start, &p.toks, true)?;
-        boundary_ok(cx, end).then_some(end)
+        boundary_ok(cx, end).then_some((end, p.val))
     })?;
+    if let Some(close) = bracket {
+        if !cx.p(end, close) {
+            return None;
+        }
+        end += 1;
+    }
     // `per hour`, `a barrel`, `/h`
     if (cx.is(end, "per") || cx.is(end, "a") || cx.p(end, "/"))
         && lexicon::contains(PER_UNITS, cx.s(end + 1))
     {
-        return Some(end + 2);
+        return Some((end + 2, false));
     }
-    Some(end)
+    Some((end, dur))
 }
 
 /// A percent sign or word at token `e`; returns the end.
@@ -337,11 +366,13 @@ mod tests {
 
     #[test]
     fn units_and_currency() {
-        with("17 km from", |cx| assert_eq!(unit_after(cx, 1), Some(2)));
-        with("300m sprint", |cx| assert_eq!(unit_after(cx, 1), Some(2)));
-        with("300 m", |cx| assert_eq!(unit_after(cx, 1), None));
+        with("17 km from", |cx| assert_eq!(unit_after(cx, 1), Some((2, false))));
+        with("300m sprint", |cx| assert_eq!(unit_after(cx, 1), Some((2, false))));
+        with("300 m sprint", |cx| assert_eq!(unit_after(cx, 1), None));
         with("24703m212", |cx| assert_eq!(unit_after(cx, 1), None));
-        with("15 miles per hour", |cx| assert_eq!(unit_after(cx, 1), Some(4)));
+        with("20 [kg]", |cx| assert_eq!(unit_after(cx, 1), Some((4, false))));
+        with("six weeks", |cx| assert_eq!(unit_after(cx, 1), Some((2, true))));
+        with("15 miles per hour", |cx| assert_eq!(unit_after(cx, 1), Some((4, false))));
         with("US$ 5", |cx| assert_eq!(currency_before(cx, 2, 0), Some(0)));
         with("5 euros", |cx| assert_eq!(currency_after(cx, 1), Some(2)));
         with("12 per cent", |cx| assert_eq!(percent_after(cx, 1), Some(3)));

@@ -14,8 +14,8 @@ pub(crate) struct DateHit {
     pub s: usize,
     pub e: usize,
     pub iso: String,
-    /// Year, month, day (day 0: month precision) when fully known.
-    pub ymd: Option<(i32, u32, u32)>,
+    /// For `N units after X`: the date X.
+    pub anchor: Option<String>,
 }
 
 pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
@@ -257,7 +257,7 @@ pub(crate) fn parse_date(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
         s: i,
         e,
         iso: iso(year, m, d),
-        ymd: year.map(|y| (y, m, d)),
+        anchor: None,
     };
     // an interval: `10/1/2018 - 10/7/2018`, `May 9 to May 11, 2025`
     let k = e;
@@ -272,7 +272,6 @@ pub(crate) fn parse_date(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
                 if d2 > 0 && days_from_civil(a, m, d) < days_from_civil(b, m2, d2) {
                     hit.iso = format!("{}/{}", iso(Some(a), m, d), iso(Some(b), m2, d2));
                     hit.e = e2;
-                    hit.ymd = None;
                     if i > 0 && (cx.is(i - 1, "from") || cx.is(i - 1, "between")) {
                         hit.s = i - 1;
                     }
@@ -357,13 +356,34 @@ pub(crate) fn parse_relative(cx: &Cx, i: usize, today: (i32, u32, u32)) -> Optio
             s: i,
             e: i + 1,
             iso: iso(Some(y), m, d),
-            ymd: Some((y, m, d)),
+            anchor: None,
         });
+    }
+    // `last 3 months`, `the past 2 weeks`, `10 previous weeks`: up to today
+    let period_before = i > 0 && (cx.is(i - 1, "last") || cx.is(i - 1, "past") || cx.is(i - 1, "previous"));
+    if let Some(n) = parse_num(cx, i, false) {
+        let after = cx.is(n.e, "previous") || cx.is(n.e, "past") || cx.is(n.e, "last");
+        if (period_before || after) && n.kind == NumKind::Card && n.v.fract() == 0.0 && (1.0..=1000.0).contains(&n.v) {
+            let u = n.e + usize::from(after);
+            let unit = cx.s(u).to_ascii_lowercase();
+            if let Some(&(_, k, is_month)) = UNIT_DAYS.iter().find(|(w, _, _)| *w == unit) {
+                let (y, m, d) = if is_month {
+                    add_months(today.0, today.1, today.2, -(n.v as i64) * k)
+                } else {
+                    civil_from_days(base - n.v as i64 * k)
+                };
+                return Some(DateHit {
+                    s: if period_before { i - 1 } else { i },
+                    e: u + 1,
+                    iso: format!("{}/{}", iso(Some(y), m, d), iso(Some(today.0), today.1, today.2)),
+                    anchor: None,
+                });
+            }
+        }
     }
     let mut j = i;
     let mut days = 0i64;
     let mut months = 0i64;
-    let mut any = false;
     loop {
         let n = parse_num(cx, j, false)?;
         if n.kind != NumKind::Card || n.v.fract() != 0.0 || n.v < 0.0 || n.v > 10_000.0 {
@@ -376,16 +396,12 @@ pub(crate) fn parse_relative(cx: &Cx, i: usize, today: (i32, u32, u32)) -> Optio
         } else {
             days += n.v as i64 * k;
         }
-        any = true;
         j = n.e + 1;
         if (cx.is(j, "and") || cx.p(j, ",")) && parse_num(cx, j + 1, false).is_some() {
             j += 1;
             continue;
         }
         break;
-    }
-    if !any {
-        return None;
     }
     let (sign, anchor, e) = if cx.is(j, "ago") || cx.is(j, "earlier") {
         (-1, 0, j + 1)
@@ -398,14 +414,14 @@ pub(crate) fn parse_relative(cx: &Cx, i: usize, today: (i32, u32, u32)) -> Optio
     } else {
         return None;
     };
-    let (y, m, d) = civil_from_days(base + anchor);
-    let (y, m, d) = add_months(y, m, d, sign * months);
+    let (ay, am, ad) = civil_from_days(base + anchor);
+    let (y, m, d) = add_months(ay, am, ad, sign * months);
     let (y, m, d) = civil_from_days(days_from_civil(y, m, d) + sign * days);
     Some(DateHit {
         s: i,
         e,
         iso: iso(Some(y), m, d),
-        ymd: Some((y, m, d)),
+        anchor: (sign > 0).then(|| iso(Some(ay), am, ad)),
     })
 }
 
@@ -487,6 +503,18 @@ mod tests {
         assert_eq!(
             date("more than 2 weeks after today", &ctx).unwrap().0,
             "2018-06-12"
+        );
+        let ctx = Context {
+            today: Some((2016, 11, 7)),
+            ..Context::default()
+        };
+        assert_eq!(
+            date("for the last 3 months", &ctx).unwrap().0,
+            "2016-08-07/2016-11-07"
+        );
+        assert_eq!(
+            date("in the 10 previous weeks", &ctx).unwrap().0,
+            "2016-08-29/2016-11-07"
         );
     }
 

@@ -496,15 +496,6 @@ pub(crate) const UNITS: &[&str] = &[
     "GPa",
     "calories",
     "kcal",
-    "seconds",
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "decades",
-    "centuries",
     "year-old",
     "years-old",
     "month-old",
@@ -512,9 +503,16 @@ pub(crate) const UNITS: &[&str] = &[
     "day-old",
     "points",
     "yd",
+    "dm",
     "m",
     "g",
     "l",
+];
+
+/// Units of time (duration category).
+pub(crate) const DURATION_UNITS: &[&str] = &[
+    "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week",
+    "months", "month", "years", "year", "decades", "decade", "centuries", "century",
 ];
 
 /// Words before a number that make it an identifier, not a quantity

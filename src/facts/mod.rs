@@ -107,6 +107,10 @@ pub enum Category {
     Quantity,
     /// Anything else.
     Count,
+    /// A length of time (`six weeks`).
+    Duration,
+    /// A person's age in apposition (`Senard, 65, said`).
+    Age,
 }
 
 /// One numeric fact found in a text.
@@ -406,7 +410,10 @@ fn span_text(cx: &Cx, s: usize, e: usize) -> (usize, usize) {
 fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
     let wc = cx.wc(i);
     // dates
-    if matches!(wc, Wc::Month(_) | Wc::Weekday | Wc::Ord(_)) || cx.kind(i) == Some(Kind::Num) {
+    let after_currency = cx.kind(i) == Some(Kind::Num) && counted::currency_before(cx, i, floor).is_some();
+    if !after_currency
+        && (matches!(wc, Wc::Month(_) | Wc::Weekday | Wc::Ord(_)) || cx.kind(i) == Some(Kind::Num))
+    {
         if let Some(h) = dates::parse_date(cx, i, ctx) {
             if !glued_identifier_before(cx, i) {
                 let (s, e) = span_text(cx, h.s.max(floor), h.e);
@@ -423,8 +430,15 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
         }
     }
     if let Some(today) = ctx.today {
-        if let Some(h) = dates::parse_relative(cx, i, today) {
-            let (s, e) = span_text(cx, h.s, h.e);
+        if let Some(mut h) = dates::parse_relative(cx, i, today) {
+            // `less than 3 days after tomorrow`: the days up to that date
+            if let (Some((Qualifier::LessThan, qs)), Some(anchor)) =
+                (counted::qualifier_before(cx, h.s, floor), h.anchor.clone())
+            {
+                h.iso = format!("{anchor}/{}", h.iso);
+                h.s = qs;
+            }
+            let (s, e) = span_text(cx, h.s.max(floor), h.e);
             return Step::Fact(Raw {
                 start: s,
                 end: e,
@@ -572,9 +586,19 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         }
     } else {
         let w = cx.s(i).to_ascii_lowercase();
+        // a capitalised number word after a capitalised word: a name (`Kick Six`)
+        if i > floor
+            && cx.s(i).starts_with(char::is_uppercase)
+            && cx.kind(i - 1) == Some(Kind::Word)
+            && cx.s(i - 1).starts_with(char::is_uppercase)
+        {
+            return Step::None;
+        }
         if w == "one" && n.e == i + 1 {
             let prev = if i > 0 { cx.s(i - 1) } else { "" };
-            if lexicon::contains(ONE_BLOCKERS, prev) || cx.is(i + 1, "another") {
+            let unit = counted::unit_after(cx, i + 1).is_some()
+                || counted::currency_after(cx, i + 1).is_some();
+            if !unit && (lexicon::contains(ONE_BLOCKERS, prev) || cx.is(i + 1, "another")) {
                 return Step::None;
             }
         }
@@ -588,7 +612,10 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
             // `half` alone: only before `of` or a noun, not `second half`
             if i > 0 && cx.kind(i - 1) == Some(Kind::Word) && !cx.is(i - 1, "and") {
                 let pw = cx.s(i - 1).to_ascii_lowercase();
-                if matches!(pw.as_str(), "first" | "second" | "the" | "other" | "latter") {
+                if matches!(
+                    pw.as_str(),
+                    "first" | "second" | "the" | "other" | "latter" | "this" | "that" | "each" | "every"
+                ) {
                     return Step::None;
                 }
             }
@@ -620,13 +647,20 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     let from = start_tok > floor && cx.is(start_tok - 1, "from");
     let mut range = false;
     if matches!(n.kind, NumKind::Card | NumKind::Frac) {
-        let k = e;
-        let dash = cx.kind(k) == Some(Kind::Punct) && matches!(cx.s(k), "-" | "–" | "—" | "~");
-        let dash_ok = dash && (cx.adj(k - 1) == cx.adj(k));
+        let mut k = e;
+        let mut dash = cx.kind(k) == Some(Kind::Punct) && matches!(cx.s(k), "-" | "–" | "—" | "~");
+        // `0-to-60`
+        let dash_to = dash && cx.is(k + 1, "to") && cx.p(k + 2, "-") && cx.adj(k) && cx.adj(k + 1);
+        if dash_to {
+            k += 2;
+            dash = false;
+        }
+        // glued dashes join digits only (`three-nought-four` is three numbers)
+        let dash_ok = dash && (cx.adj(k - 1) == cx.adj(k)) && (n.digits || !cx.adj(k));
         let conn = if between {
             cx.is(k, "and")
         } else {
-            dash_ok || cx.is(k, "to") || cx.is(k, "through")
+            dash_ok || dash_to || cx.is(k, "to") || cx.is(k, "through")
         };
         if conn {
             let b_start = k + 1;
@@ -640,7 +674,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                 let mut hi = b.v;
                 let is_year_pair = a_year
                     && b.plain
-                    && ((b.ndigits == 4 && b.v > n.v && b.v - n.v <= 200.0)
+                    && ((b.ndigits == 4 && b.v > n.v && b.v - n.v <= 1000.0)
                         || (b.ndigits == 2
                             && dash
                             && cx.adj(k)
@@ -718,13 +752,39 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     if money {
         category = Some(Category::Money);
     }
-    let mut unit = false;
     if category.is_none() && !year_range {
-        if let Some(z) = counted::unit_after(cx, e) {
+        if let Some((z, dur)) = counted::unit_after(cx, e) {
+            let unit_toks = (e, z);
             e = z;
-            unit = true;
-            category = Some(Category::Quantity);
+            category = Some(if dur { Category::Duration } else { Category::Quantity });
+            // `from 450 sq ft up to 900 sq ft`
+            let up = usize::from(cx.is(e, "up"));
+            if !range && from && cx.is(e + up, "to") {
+                if let Some(b) = numbers::parse_num(cx, e + up + 1, false) {
+                    let same_unit = (0..unit_toks.1 - unit_toks.0)
+                        .all(|o| cx.s(b.e + o) == cx.s(unit_toks.0 + o));
+                    if same_unit && b.v > n.v && b.kind == NumKind::Card {
+                        value = Value::Range(n.v, b.v);
+                        range = true;
+                        e = b.e + (unit_toks.1 - unit_toks.0);
+                        start_tok -= 1;
+                    }
+                }
+            }
         }
+    }
+    // an age in apposition: `Senard, 65, now faces`
+    if category.is_none()
+        && n.plain
+        && n.ndigits <= 3
+        && (1.0..=120.0).contains(&n.v)
+        && i >= 2
+        && i - 1 > floor
+        && cx.p(i - 1, ",")
+        && cx.p(e, ",")
+        && cx.s(i - 2).starts_with(char::is_uppercase)
+    {
+        category = Some(Category::Age);
     }
     // glued leftovers: `3D`, `5G`, `4x4`
     if e > 0 && cx.adj(e - 1) && matches!(cx.kind(e), Some(Kind::Word) | Some(Kind::Num)) && n.digits {
@@ -762,7 +822,6 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
             counted::count_category(cx, start_tok, e, counted_np)
         }
     };
-    let _ = unit;
     let counted = counted_np.map(|(a, b)| {
         let (s, z) = span_text(cx, a, b);
         cx.text[s..z].to_string()
@@ -807,7 +866,13 @@ fn change_verb_before(cx: &Cx, s: usize, floor: usize) -> bool {
 /// Is the bare number `n` a year? Four digits in 1900–2100 unless
 /// qualified or counting a noun; 1000–1899 only after a year cue (`in`).
 fn is_year(cx: &Cx, n: &numbers::Num, i: usize, e: usize, q: Qualifier, floor: usize) -> bool {
-    if !(n.plain && n.ndigits == 4 && n.v.fract() == 0.0) || q != Qualifier::Exact {
+    if !(n.plain && n.ndigits == 4 && n.v.fract() == 0.0) {
+        return false;
+    }
+    if i > floor && cx.is(i - 1, "year") {
+        return true;
+    }
+    if q != Qualifier::Exact {
         return false;
     }
     let cue = i > floor && lexicon::contains(lexicon::YEAR_CUES, cx.s(i - 1));

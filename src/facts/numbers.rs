@@ -21,7 +21,6 @@ pub(crate) enum NumKind {
 /// A number expression over tokens `s..e`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Num {
-    pub s: usize,
     pub e: usize,
     pub v: f64,
     /// The value before the trailing scale (`4` in `4 million`).
@@ -40,11 +39,33 @@ pub(crate) struct Num {
 /// Read a number expression starting at token `i`. `money` allows `m`
 /// glued to digits to mean million (`€300m`).
 pub(crate) fn parse_num(cx: &Cx, i: usize, money: bool) -> Option<Num> {
-    match cx.kind(i)? {
+    let n = match cx.kind(i)? {
         Kind::Num => parse_digits(cx, i, money),
         Kind::Word => parse_words(cx, i),
         Kind::Punct => None,
+    }?;
+    Some(over_fraction(cx, n).unwrap_or(n))
+}
+
+/// `2000 over 3`, `one over 3`: a written fraction, at the end of a phrase.
+fn over_fraction(cx: &Cx, n: Num) -> Option<Num> {
+    let j = n.e;
+    if n.kind != NumKind::Card || n.scale != 1.0 || !cx.is(j, "over") {
+        return None;
     }
+    let d = cx.t.get(j + 1)?;
+    let ok = d.kind == Kind::Num
+        && cx.kind(j + 2) != Some(Kind::Word)
+        && !d.decimal
+        && (2.0..=100.0).contains(&d.num)
+        && !cx.adj(j + 1);
+    ok.then(|| Num {
+        e: j + 2,
+        v: n.v / d.num,
+        mant: n.v / d.num,
+        kind: NumKind::Frac,
+        ..n
+    })
 }
 
 fn parse_digits(cx: &Cx, i: usize, money: bool) -> Option<Num> {
@@ -56,7 +77,6 @@ fn parse_digits(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     let mut j = i + 1;
     let mut scale = 1.0;
     let base = Num {
-        s: i,
         e: j,
         v,
         mant: v,
@@ -136,24 +156,6 @@ fn parse_digits(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             j += 3;
         }
     }
-    // `2000 over 3` (a written fraction), only at the end of a phrase
-    if scale == 1.0
-        && cx.is(j, "over")
-        && cx.kind(j + 1) == Some(Kind::Num)
-        && cx.kind(j + 2) != Some(Kind::Word)
-        && !cx.t[j + 1].decimal
-        && cx.t[j + 1].num >= 2.0
-        && cx.t[j + 1].num <= 100.0
-        && !cx.adj(j + 1)
-    {
-        return Some(Num {
-            e: j + 2,
-            v: v / cx.t[j + 1].num,
-            mant: v / cx.t[j + 1].num,
-            kind: NumKind::Frac,
-            ..base
-        });
-    }
     Some(Num {
         e: j,
         v,
@@ -214,7 +216,6 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
         j += 1;
     }
     let base = Num {
-        s: i,
         e: j,
         v: 0.0,
         mant: 0.0,
@@ -465,7 +466,7 @@ mod tests {
         tokenize(s, &mut t);
         let cx = Cx { text: s, t: &t };
         parse_num(&cx, 0, false).map(|n| {
-            let span = &s[t[n.s].s..t[n.e - 1].e];
+            let span = &s[t[0].s..t[n.e - 1].e];
             (n.v, n.kind, span.to_string())
         })
     }

@@ -35,24 +35,6 @@ pub(crate) enum Wc {
     Minus,
 }
 
-impl Wc {
-    /// Whether a number expression may start at a word of this class.
-    pub(crate) fn starts_number(self) -> bool {
-        matches!(
-            self,
-            Wc::Card(_)
-                | Wc::Tens(_)
-                | Wc::Ord(_)
-                | Wc::Vague(_)
-                | Wc::Half
-                | Wc::Quarter
-                | Wc::A
-                | Wc::Minus
-                | Wc::Dozen
-        )
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Word,
