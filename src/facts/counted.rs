@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::{
     self, CATEGORY_WORDS, CLAUSE_STOP, CURRENCY_PREFIX, CURRENCY_SUFFIX, DURATION_UNITS,
-    LOSS_WORDS, NP_STOP,
-    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNITS,
+    LOSS_WORDS, NP_STOP, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNITS,
 };
 use super::tokens::{tokenize, Kind, Tok};
 use super::{Category, Cx, Qualifier};
@@ -40,10 +39,8 @@ fn plain(list: &[&'static str]) -> Vec<(&'static str, ())> {
 
 static Q_BEFORE: LazyLock<Vec<Phrase<Qualifier>>> = LazyLock::new(|| phrases(QUALIFIERS_BEFORE));
 static Q_AFTER: LazyLock<Vec<Phrase<Qualifier>>> = LazyLock::new(|| phrases(QUALIFIERS_AFTER));
-static CUR_PREFIX: LazyLock<Vec<Phrase<()>>> =
-    LazyLock::new(|| phrases(&plain(CURRENCY_PREFIX)));
-static CUR_SUFFIX: LazyLock<Vec<Phrase<()>>> =
-    LazyLock::new(|| phrases(&plain(CURRENCY_SUFFIX)));
+static CUR_PREFIX: LazyLock<Vec<Phrase<()>>> = LazyLock::new(|| phrases(&plain(CURRENCY_PREFIX)));
+static CUR_SUFFIX: LazyLock<Vec<Phrase<()>>> = LazyLock::new(|| phrases(&plain(CURRENCY_SUFFIX)));
 static UNIT_PHRASES: LazyLock<Vec<Phrase<bool>>> = LazyLock::new(|| {
     let mut v: Vec<(&str, bool)> = UNITS.iter().map(|&s| (s, false)).collect();
     v.extend(DURATION_UNITS.iter().map(|&s| (s, true)));
@@ -366,16 +363,28 @@ mod tests {
 
     #[test]
     fn units_and_currency() {
-        with("17 km from", |cx| assert_eq!(unit_after(cx, 1), Some((2, false))));
-        with("300m sprint", |cx| assert_eq!(unit_after(cx, 1), Some((2, false))));
+        with("17 km from", |cx| {
+            assert_eq!(unit_after(cx, 1), Some((2, false)))
+        });
+        with("300m sprint", |cx| {
+            assert_eq!(unit_after(cx, 1), Some((2, false)))
+        });
         with("300 m sprint", |cx| assert_eq!(unit_after(cx, 1), None));
         with("24703m212", |cx| assert_eq!(unit_after(cx, 1), None));
-        with("20 [kg]", |cx| assert_eq!(unit_after(cx, 1), Some((4, false))));
-        with("six weeks", |cx| assert_eq!(unit_after(cx, 1), Some((2, true))));
-        with("15 miles per hour", |cx| assert_eq!(unit_after(cx, 1), Some((4, false))));
+        with("20 [kg]", |cx| {
+            assert_eq!(unit_after(cx, 1), Some((4, false)))
+        });
+        with("six weeks", |cx| {
+            assert_eq!(unit_after(cx, 1), Some((2, true)))
+        });
+        with("15 miles per hour", |cx| {
+            assert_eq!(unit_after(cx, 1), Some((4, false)))
+        });
         with("US$ 5", |cx| assert_eq!(currency_before(cx, 2, 0), Some(0)));
         with("5 euros", |cx| assert_eq!(currency_after(cx, 1), Some(2)));
-        with("12 per cent", |cx| assert_eq!(percent_after(cx, 1), Some(3)));
+        with("12 per cent", |cx| {
+            assert_eq!(percent_after(cx, 1), Some(3))
+        });
     }
 
     #[test]
@@ -386,7 +395,10 @@ mod tests {
                 count_category(cx, i, i + 1, np)
             })
         };
-        assert_eq!(cat("12,000 North Korean soldiers have been sent", 0), Category::Troops);
+        assert_eq!(
+            cat("12,000 North Korean soldiers have been sent", 0),
+            Category::Troops
+        );
         assert_eq!(cat("nearly 4,000 have died", 1), Category::Killed);
         assert_eq!(cat("the strike killed 12 people", 3), Category::Killed);
         assert_eq!(cat("50 people were injured", 0), Category::Wounded);

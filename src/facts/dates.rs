@@ -166,8 +166,11 @@ fn numeric(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, u
     }
     let sep = |k: usize| -> Option<&str> {
         let s = cx.s(k);
-        (cx.kind(k) == Some(Kind::Punct) && matches!(s, "-" | "/" | ".") && cx.adj(k - 1) && cx.adj(k))
-            .then_some(s)
+        (cx.kind(k) == Some(Kind::Punct)
+            && matches!(s, "-" | "/" | ".")
+            && cx.adj(k - 1)
+            && cx.adj(k))
+        .then_some(s)
     };
     // YYYY-MM-DD, YYYY/MM/DD
     if !t.decimal && t.digits == 4 && (1000.0..=2999.0).contains(&t.num) {
@@ -176,7 +179,9 @@ fn numeric(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, u
                 if s1 == s2 {
                     if let Some(d) = small(cx, j + 4, 31.0) {
                         let y = t.num as i32;
-                        if valid(Some(y), m, d) && !(cx.adj(j + 4) && cx.kind(j + 5).is_some_and(|k| k != Kind::Punct)) {
+                        if valid(Some(y), m, d)
+                            && !(cx.adj(j + 4) && cx.kind(j + 5).is_some_and(|k| k != Kind::Punct))
+                        {
                             return Some((Some(y), m, d, j + 5));
                         }
                     }
@@ -188,7 +193,11 @@ fn numeric(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, u
     // YYYYMMDD
     if !t.decimal && t.digits == 8 {
         let v = t.num as u64;
-        let (y, m, d) = ((v / 10_000) as i32, ((v / 100) % 100) as u32, (v % 100) as u32);
+        let (y, m, d) = (
+            (v / 10_000) as i32,
+            ((v / 100) % 100) as u32,
+            (v % 100) as u32,
+        );
         if (1900..=2100).contains(&y) && valid(Some(y), m, d) {
             return Some((Some(y), m, d, j + 1));
         }
@@ -219,7 +228,8 @@ fn numeric(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, u
     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
     if sep(j + 3) == Some(s1) {
         let t3 = *cx.t.get(j + 4)?;
-        if t3.kind == Kind::Num && !t3.grouped && !t3.decimal && (t3.digits == 4 || t3.digits == 2) {
+        if t3.kind == Kind::Num && !t3.grouped && !t3.decimal && (t3.digits == 4 || t3.digits == 2)
+        {
             let y = if t3.digits == 2 {
                 2000 + t3.num as i32
             } else {
@@ -360,10 +370,15 @@ pub(crate) fn parse_relative(cx: &Cx, i: usize, today: (i32, u32, u32)) -> Optio
         });
     }
     // `last 3 months`, `the past 2 weeks`, `10 previous weeks`: up to today
-    let period_before = i > 0 && (cx.is(i - 1, "last") || cx.is(i - 1, "past") || cx.is(i - 1, "previous"));
+    let period_before =
+        i > 0 && (cx.is(i - 1, "last") || cx.is(i - 1, "past") || cx.is(i - 1, "previous"));
     if let Some(n) = parse_num(cx, i, false) {
         let after = cx.is(n.e, "previous") || cx.is(n.e, "past") || cx.is(n.e, "last");
-        if (period_before || after) && n.kind == NumKind::Card && n.v.fract() == 0.0 && (1.0..=1000.0).contains(&n.v) {
+        if (period_before || after)
+            && n.kind == NumKind::Card
+            && n.v.fract() == 0.0
+            && (1.0..=1000.0).contains(&n.v)
+        {
             let u = n.e + usize::from(after);
             let unit = cx.s(u).to_ascii_lowercase();
             if let Some(&(_, k, is_month)) = UNIT_DAYS.iter().find(|(w, _, _)| *w == unit) {
@@ -375,7 +390,11 @@ pub(crate) fn parse_relative(cx: &Cx, i: usize, today: (i32, u32, u32)) -> Optio
                 return Some(DateHit {
                     s: if period_before { i - 1 } else { i },
                     e: u + 1,
-                    iso: format!("{}/{}", iso(Some(y), m, d), iso(Some(today.0), today.1, today.2)),
+                    iso: format!(
+                        "{}/{}",
+                        iso(Some(y), m, d),
+                        iso(Some(today.0), today.1, today.2)
+                    ),
                     anchor: None,
                 });
             }

@@ -207,16 +207,26 @@ impl<'a> Cx<'a> {
 /// ```
 pub fn extract(text: &str) -> Vec<Fact> {
     let mut facts = extract_with_context(text, &Context::default());
-    let year = facts.iter().find_map(|f| match &f.value {
+    if let Some(y) = first_date_year(&facts) {
+        fill_year(&mut facts, y);
+    }
+    facts
+}
+
+/// The year of the first full date (`2025-05-09`) among `facts`.
+///
+/// ```
+/// use article_extract::facts;
+/// let f = facts::extract_with_context("in 2010; on May 9, 2025", &Default::default());
+/// assert_eq!(facts::first_date_year(&f), Some(2025));
+/// ```
+pub fn first_date_year<'a>(facts: impl IntoIterator<Item = &'a Fact>) -> Option<i32> {
+    facts.into_iter().find_map(|f| match &f.value {
         Value::Date(d) if f.category == Category::Date && d.len() == 10 && !d.starts_with('X') => {
             d[..4].parse::<i32>().ok()
         }
         _ => None,
-    });
-    if let Some(y) = year {
-        fill_year(&mut facts, y);
-    }
-    facts
+    })
 }
 
 /// Give partial dates (`XXXX-05-09`) the year `year`.
@@ -363,7 +373,8 @@ impl SentenceCache {
             if c == b'\n' {
                 break;
             }
-            if matches!(c, b'.' | b'!' | b'?') && (z + 1 >= b.len() || b[z + 1].is_ascii_whitespace())
+            if matches!(c, b'.' | b'!' | b'?')
+                && (z + 1 >= b.len() || b[z + 1].is_ascii_whitespace())
             {
                 z += 1;
                 break;
@@ -410,7 +421,8 @@ fn span_text(cx: &Cx, s: usize, e: usize) -> (usize, usize) {
 fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
     let wc = cx.wc(i);
     // dates
-    let after_currency = cx.kind(i) == Some(Kind::Num) && counted::currency_before(cx, i, floor).is_some();
+    let after_currency =
+        cx.kind(i) == Some(Kind::Num) && counted::currency_before(cx, i, floor).is_some();
     if !after_currency
         && (matches!(wc, Wc::Month(_) | Wc::Weekday | Wc::Ord(_)) || cx.kind(i) == Some(Kind::Num))
     {
@@ -533,7 +545,9 @@ fn in_url(cx: &Cx, i: usize) -> bool {
     chunk.windows(3).any(|w| w == b"://")
         || chunk.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))
         || chunk.contains(&b'@')
-        || chunk.windows(3).any(|w| w[1] == b'/' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
+        || chunk
+            .windows(3)
+            .any(|w| w[1] == b'/' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
 }
 
 /// Words before `one` that make it a pronoun (`no one`, `this one`).
@@ -614,7 +628,15 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                 let pw = cx.s(i - 1).to_ascii_lowercase();
                 if matches!(
                     pw.as_str(),
-                    "first" | "second" | "the" | "other" | "latter" | "this" | "that" | "each" | "every"
+                    "first"
+                        | "second"
+                        | "the"
+                        | "other"
+                        | "latter"
+                        | "this"
+                        | "that"
+                        | "each"
+                        | "every"
                 ) {
                     return Step::None;
                 }
@@ -675,14 +697,10 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                 let is_year_pair = a_year
                     && b.plain
                     && ((b.ndigits == 4 && b.v > n.v && b.v - n.v <= 1000.0)
-                        || (b.ndigits == 2
-                            && dash
-                            && cx.adj(k)
-                            && b.v > n.v % 100.0
-                            && {
-                                hi = n.v - n.v % 100.0 + b.v;
-                                true
-                            }));
+                        || (b.ndigits == 2 && dash && cx.adj(k) && b.v > n.v % 100.0 && {
+                            hi = n.v - n.v % 100.0 + b.v;
+                            true
+                        }));
                 let change = change_verb_before(cx, start_tok, floor);
                 if is_year_pair && !change {
                     value = Value::Range(n.v, hi);
@@ -720,7 +738,13 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         start_tok = start_tok - 1;
     }
     // decades: `1990s`, `1990 s`
-    if !range && n.plain && n.ndigits == 4 && n.v % 10.0 == 0.0 && cx.s(e) == "s" && (1000.0..=2100.0).contains(&n.v) {
+    if !range
+        && n.plain
+        && n.ndigits == 4
+        && n.v % 10.0 == 0.0
+        && cx.s(e) == "s"
+        && (1000.0..=2100.0).contains(&n.v)
+    {
         let end = e + 1;
         let (s, z) = span_text(cx, start_tok, end);
         return Step::Fact(Raw {
@@ -756,7 +780,11 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         if let Some((z, dur)) = counted::unit_after(cx, e) {
             let unit_toks = (e, z);
             e = z;
-            category = Some(if dur { Category::Duration } else { Category::Quantity });
+            category = Some(if dur {
+                Category::Duration
+            } else {
+                Category::Quantity
+            });
             // `from 450 sq ft up to 900 sq ft`
             let up = usize::from(cx.is(e, "up"));
             if !range && from && cx.is(e + up, "to") {
@@ -787,7 +815,11 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         category = Some(Category::Age);
     }
     // glued leftovers: `3D`, `5G`, `4x4`
-    if e > 0 && cx.adj(e - 1) && matches!(cx.kind(e), Some(Kind::Word) | Some(Kind::Num)) && n.digits {
+    if e > 0
+        && cx.adj(e - 1)
+        && matches!(cx.kind(e), Some(Kind::Word) | Some(Kind::Num))
+        && n.digits
+    {
         return Step::Skip(skip_chain(cx, e + 1));
     }
     // qualifiers

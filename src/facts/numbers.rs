@@ -127,11 +127,8 @@ fn parse_digits(cx: &Cx, i: usize, money: bool) -> Option<Num> {
                     if scale == 1.0 && cx.kind(j) == Some(Kind::Word) {
                         if let Some(&(_, sc)) = SCALE_ABBREV_SPACED.iter().find(|(k, _)| *k == w) {
                             // `8 B people`: only before a lower-case word
-                            let next_lower = cx
-                                .s(j + 1)
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_lowercase);
+                            let next_lower =
+                                cx.s(j + 1).chars().next().is_some_and(char::is_lowercase);
                             if w != "B" || next_lower {
                                 v *= sc;
                                 scale = sc;

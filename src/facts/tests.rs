@@ -55,8 +55,14 @@ fn scales() {
 
 #[test]
 fn number_words() {
-    assert_eq!(vals("twelve thousand soldiers"), vec![Value::Number(12000.0)]);
-    assert_eq!(vals("one hundred and five people"), vec![Value::Number(105.0)]);
+    assert_eq!(
+        vals("twelve thousand soldiers"),
+        vec![Value::Number(12000.0)]
+    );
+    assert_eq!(
+        vals("one hundred and five people"),
+        vec![Value::Number(105.0)]
+    );
     assert_eq!(vals("a dozen eggs"), vec![Value::Number(12.0)]);
     let third = one("A third of voters");
     assert!(matches!(third.value, Value::Number(v) if (v - 1.0 / 3.0).abs() < 1e-12));
@@ -81,14 +87,26 @@ fn ordinals() {
 
 #[test]
 fn ranges() {
-    assert_eq!(vals("3,000 to 4,000 people"), vec![Value::Range(3000.0, 4000.0)]);
+    assert_eq!(
+        vals("3,000 to 4,000 people"),
+        vec![Value::Range(3000.0, 4000.0)]
+    );
     let f = one("between 3,000 and 4,000 people");
     assert_eq!(f.text, "between 3,000 and 4,000");
     assert_eq!(f.value, Value::Range(3000.0, 4000.0));
-    assert_eq!(vals("3,000-4,000 troops"), vec![Value::Range(3000.0, 4000.0)]);
+    assert_eq!(
+        vals("3,000-4,000 troops"),
+        vec![Value::Range(3000.0, 4000.0)]
+    );
     assert_eq!(vals("3-5 people"), vec![Value::Range(3.0, 5.0)]);
-    assert_eq!(vals("four to five thousand people"), vec![Value::Range(4000.0, 5000.0)]);
-    assert_eq!(vals("from $200 to $4 million"), vec![Value::Range(200.0, 4e6)]);
+    assert_eq!(
+        vals("four to five thousand people"),
+        vec![Value::Range(4000.0, 5000.0)]
+    );
+    assert_eq!(
+        vals("from $200 to $4 million"),
+        vec![Value::Range(200.0, 4e6)]
+    );
     // a change, not a range
     assert_eq!(
         vals("sales rose from 5 to 10 units"),
@@ -105,11 +123,17 @@ fn years_and_year_ranges() {
     );
     assert_eq!(one("in 2016–2017").value, Value::Range(2016.0, 2017.0));
     let f = one("from 2014 to 2017");
-    assert_eq!((f.text.as_str(), f.category), ("from 2014 to 2017", Category::YearRange));
+    assert_eq!(
+        (f.text.as_str(), f.category),
+        ("from 2014 to 2017", Category::YearRange)
+    );
     assert_eq!(one("in 2014, it").category, Category::Year);
     assert_eq!(one("since 2022 ties").category, Category::Year);
     assert_eq!(one("on Victory Day 2025, marking").category, Category::Year);
-    assert_eq!(one("the 2024 Comprehensive Treaty").category, Category::Year);
+    assert_eq!(
+        one("the 2024 Comprehensive Treaty").category,
+        Category::Year
+    );
     assert_eq!(one("in the 1990s").value, Value::Range(1990.0, 1999.0));
     assert_ne!(one("2000 people").category, Category::Year);
 }
@@ -129,13 +153,20 @@ fn dates() {
 #[test]
 fn money_percent_quantities() {
     let f = one("a $1.2 billion deal");
-    assert_eq!((f.text.as_str(), f.value.clone(), f.category), ("$1.2 billion", Value::Number(1.2e9), Category::Money));
+    assert_eq!(
+        (f.text.as_str(), f.value.clone(), f.category),
+        ("$1.2 billion", Value::Number(1.2e9), Category::Money)
+    );
     assert_eq!(one("a €300m loan").value, Value::Number(3e8));
     assert_eq!(one("500 million rubles").category, Category::Money);
     assert_eq!(one("USD1,700 an ounce").value, Value::Number(1700.0));
     for s in ["12%", "12 percent", "12 per cent"] {
         let f = one(&format!("rose {s} this"));
-        assert_eq!((f.value.clone(), f.category), (Value::Number(12.0), Category::Percent), "{s}");
+        assert_eq!(
+            (f.value.clone(), f.category),
+            (Value::Number(12.0), Category::Percent),
+            "{s}"
+        );
     }
     assert_eq!(one("about 300 km away").category, Category::Quantity);
     assert_eq!(one("40 tonnes of grain").category, Category::Quantity);
@@ -175,8 +206,14 @@ fn categories() {
     assert_eq!(c("5 apples"), Category::Count);
     let f = extract("the 1,200-strong force lost more than 300 men");
     assert_eq!(f.len(), 2);
-    assert_eq!((f[0].qualifier, f[0].category), (Qualifier::Exact, Category::Troops));
-    assert_eq!((f[1].qualifier, f[1].category), (Qualifier::MoreThan, Category::Killed));
+    assert_eq!(
+        (f[0].qualifier, f[0].category),
+        (Qualifier::Exact, Category::Troops)
+    );
+    assert_eq!(
+        (f[1].qualifier, f[1].category),
+        (Qualifier::MoreThan, Category::Killed)
+    );
 }
 
 #[test]
@@ -210,7 +247,9 @@ fn no_number_twice() {
 fn robustness() {
     let big = "9".repeat(10_000);
     let f = extract(&big);
-    assert!(f.iter().all(|f| matches!(f.value, Value::Number(v) if v.is_finite())));
+    assert!(f
+        .iter()
+        .all(|f| matches!(f.value, Value::Number(v) if v.is_finite())));
     let commas = format!("1{}", ",000".repeat(1_000_000));
     let _ = extract(&commas);
     let many = ",".repeat(1_000_000);

@@ -212,7 +212,8 @@ fn lex_number(b: &[u8], i: usize) -> (usize, Tok) {
         && b[j] == b','
         && b[j + 1].is_ascii_digit()
         && b[j + 2].is_ascii_digit()
-        && b.get(j + 3).is_none_or(|c| !c.is_ascii_digit() && *c != b',')
+        && b.get(j + 3)
+            .is_none_or(|c| !c.is_ascii_digit() && *c != b',')
     {
         // decimal comma: `5,00`
         push(b'.', &mut len);
