@@ -2,24 +2,52 @@
 //! the unit or percent sign, the noun phrase it counts, and the category
 //! that the noun and the clause's event words give it.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    self, CATEGORY_WORDS, CLAUSE_STOP, CURRENCY_PREFIX, CURRENCY_SUFFIX, DURATION_UNITS,
-    LOSS_WORDS, NP_STOP, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNITS,
+    self, CURRENCY_PREFIX, CURRENCY_SUFFIX, DURATION_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE,
+    UNITS,
 };
 use super::tokens::{tokenize, Kind, Tok};
 use super::{Category, Cx, Qualifier};
 
-/// A phrase of the lexicon cut into lower-case token texts.
+/// A phrase of the lexicon cut into token texts.
 struct Phrase<T> {
     toks: Vec<String>,
     val: T,
 }
 
-fn phrases<T: Copy>(table: &[(&str, T)]) -> Vec<Phrase<T>> {
+/// Phrases indexed by their first and last token (lower case); each index
+/// lists the longest phrases first.
+struct Phrases<T> {
+    all: Vec<Phrase<T>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl<T> Phrases<T> {
+    fn starting(&self, cx: &Cx, i: usize) -> impl Iterator<Item = &Phrase<T>> {
+        self.index(&self.by_first, cx.s(i))
+    }
+    fn ending(&self, cx: &Cx, end: usize) -> impl Iterator<Item = &Phrase<T>> {
+        let w = if end == 0 { "" } else { cx.s(end - 1) };
+        self.index(&self.by_last, w)
+    }
+    fn index<'s>(
+        &'s self,
+        m: &'s HashMap<String, Vec<usize>>,
+        w: &str,
+    ) -> impl Iterator<Item = &'s Phrase<T>> {
+        let mut buf = [0u8; 24];
+        let list = lexicon::lower(w, &mut buf).and_then(|k| m.get(k));
+        list.into_iter().flatten().map(|&i| &self.all[i])
+    }
+}
+
+fn phrases<T: Copy>(table: &[(&str, T)]) -> Phrases<T> {
     let mut buf: Vec<Tok> = Vec::new();
-    let mut out: Vec<Phrase<T>> = table
+    let mut all: Vec<Phrase<T>> = table
         .iter()
         .map(|&(s, val)| {
             tokenize(s, &mut buf);
@@ -28,20 +56,37 @@ fn phrases<T: Copy>(table: &[(&str, T)]) -> Vec<Phrase<T>> {
                 val,
             }
         })
+        .filter(|p| !p.toks.is_empty())
         .collect();
-    out.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
-    out
+    all.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in all.iter().enumerate() {
+        by_first
+            .entry(p.toks[0].to_lowercase())
+            .or_default()
+            .push(i);
+        by_last
+            .entry(p.toks[p.toks.len() - 1].to_lowercase())
+            .or_default()
+            .push(i);
+    }
+    Phrases {
+        all,
+        by_first,
+        by_last,
+    }
 }
 
 fn plain(list: &[&'static str]) -> Vec<(&'static str, ())> {
     list.iter().map(|&s| (s, ())).collect()
 }
 
-static Q_BEFORE: LazyLock<Vec<Phrase<Qualifier>>> = LazyLock::new(|| phrases(QUALIFIERS_BEFORE));
-static Q_AFTER: LazyLock<Vec<Phrase<Qualifier>>> = LazyLock::new(|| phrases(QUALIFIERS_AFTER));
-static CUR_PREFIX: LazyLock<Vec<Phrase<()>>> = LazyLock::new(|| phrases(&plain(CURRENCY_PREFIX)));
-static CUR_SUFFIX: LazyLock<Vec<Phrase<()>>> = LazyLock::new(|| phrases(&plain(CURRENCY_SUFFIX)));
-static UNIT_PHRASES: LazyLock<Vec<Phrase<bool>>> = LazyLock::new(|| {
+static Q_BEFORE: LazyLock<Phrases<Qualifier>> = LazyLock::new(|| phrases(QUALIFIERS_BEFORE));
+static Q_AFTER: LazyLock<Phrases<Qualifier>> = LazyLock::new(|| phrases(QUALIFIERS_AFTER));
+static CUR_PREFIX: LazyLock<Phrases<()>> = LazyLock::new(|| phrases(&plain(CURRENCY_PREFIX)));
+static CUR_SUFFIX: LazyLock<Phrases<()>> = LazyLock::new(|| phrases(&plain(CURRENCY_SUFFIX)));
+static UNIT_PHRASES: LazyLock<Phrases<bool>> = LazyLock::new(|| {
     let mut v: Vec<(&str, bool)> = UNITS.iter().map(|&s| (s, false)).collect();
     v.extend(DURATION_UNITS.iter().map(|&s| (s, true)));
     phrases(&v)
@@ -96,13 +141,13 @@ fn match_at(cx: &Cx, s: usize, p: &[String], strict: bool) -> Option<usize> {
 /// The qualifier phrase ending just before token `s`.
 pub(crate) fn qualifier_before(cx: &Cx, s: usize, floor: usize) -> Option<(Qualifier, usize)> {
     Q_BEFORE
-        .iter()
+        .ending(cx, s)
         .find_map(|p| match_before(cx, s, floor, &p.toks, false).map(|st| (p.val, st)))
 }
 
 /// The qualifier phrase starting at token `e` (`or more`, `-plus`).
 pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
-    Q_AFTER.iter().find_map(|p| {
+    Q_AFTER.starting(cx, e).find_map(|p| {
         let end = match_at(cx, e, &p.toks, false)?;
         // `-plus` and `+` glued to the number
         if (p.toks[0] == "-" || p.toks[0] == "+") && !cx.adj(e - 1) {
@@ -118,7 +163,7 @@ pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
 
 /// A currency sign or code ending just before token `s` (`$`, `US$`, `RM`).
 pub(crate) fn currency_before(cx: &Cx, s: usize, floor: usize) -> Option<usize> {
-    CUR_PREFIX.iter().find_map(|p| {
+    CUR_PREFIX.ending(cx, s).find_map(|p| {
         let st = match_before(cx, s, floor, &p.toks, true)?;
         // a code glued to letters before it is a word (`ABCUSD`)
         if st > 0 && cx.adj(st - 1) && cx.kind(st - 1) == Some(Kind::Word) {
@@ -130,7 +175,7 @@ pub(crate) fn currency_before(cx: &Cx, s: usize, floor: usize) -> Option<usize> 
 
 /// A currency word or sign starting at token `e` (`euros`, `€`, `USD`).
 pub(crate) fn currency_after(cx: &Cx, e: usize) -> Option<usize> {
-    CUR_SUFFIX.iter().find_map(|p| {
+    CUR_SUFFIX.starting(cx, e).find_map(|p| {
         let end = match_at(cx, e, &p.toks, true)?;
         boundary_ok(cx, end).then_some(end)
     })
@@ -145,6 +190,7 @@ const PER_UNITS: &[&str] = &[
     "hour", "day", "week", "month", "year", "annum", "second", "minute", "barrel", "person",
     "capita", "head", "share", "kilogram", "kg", "litre", "liter", "gallon", "ton", "tonne",
 ];
+static PER_UNITS_SET: LazyLock<lexicon::Lex<()>> = LazyLock::new(|| lexicon::Lex::set(PER_UNITS));
 
 /// A unit of measure at token `e` (`km`, `-ton`, `sq ft`, `miles per hour`,
 /// `[kg]`); returns its end and whether it is a unit of time.
@@ -164,7 +210,7 @@ pub(crate) fn unit_after(cx: &Cx, e: usize) -> Option<(usize, bool)> {
     if bracket.is_some() {
         start += 1;
     }
-    let (mut end, dur) = UNIT_PHRASES.iter().find_map(|p| {
+    let (mut end, dur) = UNIT_PHRASES.starting(cx, start).find_map(|p| {
         let end = match_at(cx, start, &p.toks, true)?;
         if p.toks.len() == 1
             && p.toks[0].chars().count() == 1
@@ -182,8 +228,7 @@ pub(crate) fn unit_after(cx: &Cx, e: usize) -> Option<(usize, bool)> {
         end += 1;
     }
     // `per hour`, `a barrel`, `/h`
-    if (cx.is(end, "per") || cx.is(end, "a") || cx.p(end, "/"))
-        && lexicon::contains(PER_UNITS, cx.s(end + 1))
+    if (cx.is(end, "per") || cx.is(end, "a") || cx.p(end, "/")) && PER_UNITS_SET.has(cx.s(end + 1))
     {
         return Some((end + 2, false));
     }
@@ -207,8 +252,13 @@ pub(crate) fn percent_after(cx: &Cx, e: usize) -> Option<usize> {
     None
 }
 
+fn ends_ci(w: &str, suffix: &str) -> bool {
+    let (b, s) = (w.as_bytes(), suffix.as_bytes());
+    b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s)
+}
+
 fn is_stop(w: &str) -> bool {
-    lexicon::contains(NP_STOP, w)
+    lexicon::NP_STOP_SET.has(w)
 }
 
 /// The counted noun phrase after token `e`, as tokens `s..e`.
@@ -220,10 +270,12 @@ pub(crate) fn counted(cx: &Cx, e: usize) -> Option<(usize, usize)> {
     }
     if cx.is(k, "of") {
         k += 1;
-        if matches!(
-            cx.s(k).to_ascii_lowercase().as_str(),
-            "the" | "those" | "these" | "its" | "their" | "his" | "her" | "our" | "them"
-        ) {
+        if [
+            "the", "those", "these", "its", "their", "his", "her", "our", "them",
+        ]
+        .iter()
+        .any(|d| cx.s(k).eq_ignore_ascii_case(d))
+        {
             k += 1;
         }
     }
@@ -234,9 +286,8 @@ pub(crate) fn counted(cx: &Cx, e: usize) -> Option<(usize, usize)> {
         if is_stop(w) {
             break;
         }
-        let lw = w.to_ascii_lowercase();
         if words > 0
-            && (lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly"))
+            && (ends_ci(w, "ed") || ends_ci(w, "ing") || ends_ci(w, "ly"))
             && !w.starts_with(char::is_uppercase)
         {
             break;
@@ -272,14 +323,14 @@ fn word_cat(cx: &Cx, i: usize) -> Option<Category> {
     if cx.kind(i) != Some(Kind::Word) {
         return None;
     }
-    lexicon::lookup(CATEGORY_WORDS, cx.s(i))
+    lexicon::CATEGORY_MAP.get(cx.s(i))
 }
 
 fn is_clause_break(cx: &Cx, i: usize) -> bool {
     match cx.kind(i) {
         Some(Kind::Punct) => !matches!(cx.s(i), "-" | "’" | "'"),
         Some(Kind::Num) => true,
-        Some(Kind::Word) => lexicon::contains(CLAUSE_STOP, cx.s(i)),
+        Some(Kind::Word) => lexicon::CLAUSE_STOP_SET.has(cx.s(i)),
         None => true,
     }
 }
@@ -328,7 +379,7 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
                 return c;
             }
         }
-        if lexicon::contains(LOSS_WORDS, cx.s(k))
+        if lexicon::LOSS_SET.has(cx.s(k))
             && matches!(noun, Some(Category::Troops) | Some(Category::People))
         {
             return Category::Killed;

@@ -1,7 +1,81 @@
 //! Word tables of the facts stage, as data: number words, scales, months,
 //! qualifiers, currencies, units and the category lexicon.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 use super::{Category, Qualifier};
+
+/// FNV-1a: a fast hash for short words.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by lower-case words.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// Longest word looked up in a [`Lex`].
+const MAX_KEY: usize = 24;
+
+/// ASCII-lower-case `w` into `buf`; `None` if too long.
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > MAX_KEY {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// A word table compiled to a hash map, looked up case-insensitively.
+pub(crate) struct Lex<T: 'static>(WordMap<T>);
+
+impl<T: Copy> Lex<T> {
+    fn new(rows: &'static [(&'static str, T)]) -> Self {
+        Lex(rows.iter().copied().collect())
+    }
+    pub(crate) fn get(&self, w: &str) -> Option<T> {
+        let mut buf = [0u8; MAX_KEY];
+        self.0.get(lower(w, &mut buf)?).copied()
+    }
+}
+
+impl Lex<()> {
+    pub(crate) fn set(rows: &'static [&'static str]) -> Self {
+        Lex(rows.iter().map(|&w| (w, ())).collect())
+    }
+    pub(crate) fn has(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+pub(crate) static NP_STOP_SET: LazyLock<Lex<()>> = LazyLock::new(|| Lex::set(NP_STOP));
+pub(crate) static CLAUSE_STOP_SET: LazyLock<Lex<()>> = LazyLock::new(|| Lex::set(CLAUSE_STOP));
+pub(crate) static CATEGORY_MAP: LazyLock<Lex<Category>> =
+    LazyLock::new(|| Lex::new(CATEGORY_WORDS));
+pub(crate) static IDENTIFIER_SET: LazyLock<Lex<()>> = LazyLock::new(|| Lex::set(IDENTIFIER_WORDS));
+pub(crate) static YEAR_CUES_SET: LazyLock<Lex<()>> = LazyLock::new(|| Lex::set(YEAR_CUES));
+pub(crate) static CHANGE_SET: LazyLock<Lex<()>> = LazyLock::new(|| Lex::set(CHANGE_VERBS));
+pub(crate) static LOSS_SET: LazyLock<Lex<()>> = LazyLock::new(|| Lex::set(LOSS_WORDS));
 
 /// Cardinal number words 0–19.
 pub(crate) const CARDINALS: &[(&str, u32)] = &[
@@ -921,14 +995,6 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
     "edged",
 ];
 
-/// Look `w` up in a table of (word, value), ASCII case-insensitively.
-pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
-    table
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(w))
-        .map(|&(_, v)| v)
-}
-
 /// Whether `w` is in `list`, ASCII case-insensitively.
 pub(crate) fn contains(list: &[&str], w: &str) -> bool {
     list.iter().any(|k| k.eq_ignore_ascii_case(w))
@@ -940,10 +1006,10 @@ mod tests {
 
     #[test]
     fn lookups_ignore_case() {
-        assert_eq!(lookup(CARDINALS, "Twelve"), Some(12));
-        assert_eq!(lookup(MONTHS, "SEPT"), Some(9));
-        assert!(contains(IDENTIFIER_WORDS, "Article"));
-        assert!(!contains(IDENTIFIER_WORDS, "soldiers"));
+        assert_eq!(CATEGORY_MAP.get("Soldiers"), Some(Category::Troops));
+        assert!(IDENTIFIER_SET.has("Article"));
+        assert!(!IDENTIFIER_SET.has("soldiers"));
+        assert!(contains(ORDINAL_SUFFIXES, "TH"));
     }
 
     #[test]

@@ -262,8 +262,49 @@ pub fn extract_with_context(text: &str, ctx: &Context) -> Vec<Fact> {
         return out;
     }
     let mut toks = Vec::new();
-    tokens::tokenize(text, &mut toks);
-    let cx = Cx { text, t: &toks };
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start);
+        extract_chunk(&text[start..end], start, ctx, &mut toks, &mut out);
+        start = end;
+    }
+    reuse_elided_nouns(&mut out);
+    out
+}
+
+/// Texts longer than this are read in pieces cut at a line end (else a
+/// space), so that the token buffer stays small.
+const CHUNK: usize = 1 << 16;
+
+fn chunk_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= CHUNK {
+        return text.len();
+    }
+    let b = text.as_bytes();
+    let lo = start + CHUNK;
+    let hi = (start + 2 * CHUNK).min(text.len());
+    if let Some(p) = b[lo..hi].iter().position(|&c| c == b'\n') {
+        return lo + p + 1;
+    }
+    if let Some(p) = b[lo..hi].iter().position(u8::is_ascii_whitespace) {
+        return lo + p + 1;
+    }
+    let mut z = hi;
+    while !text.is_char_boundary(z) {
+        z -= 1;
+    }
+    z
+}
+
+fn extract_chunk(
+    text: &str,
+    offset: usize,
+    ctx: &Context,
+    toks: &mut Vec<Tok>,
+    out: &mut Vec<Fact>,
+) {
+    tokens::tokenize(text, toks);
+    let cx = Cx { text, t: toks };
     let mut sent = SentenceCache::default();
     let mut i = 0;
     let mut floor = 0;
@@ -284,8 +325,8 @@ pub fn extract_with_context(text: &str, ctx: &Context) -> Vec<Fact> {
                 let (a, b) = sent.get(text, raw.start, raw.end);
                 let fact = Fact {
                     text: text[raw.start..raw.end].to_string(),
-                    start: raw.start,
-                    end: raw.end,
+                    start: raw.start + offset,
+                    end: raw.end + offset,
                     value: raw.value,
                     qualifier: raw.qualifier,
                     counted: raw.counted,
@@ -303,8 +344,6 @@ pub fn extract_with_context(text: &str, ctx: &Context) -> Vec<Fact> {
             Step::None => i += 1,
         }
     }
-    reuse_elided_nouns(&mut out);
-    out
 }
 
 /// Cheap check: any digit or any letter at all (number words).
@@ -580,7 +619,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         }
         if i > floor && !money_pre {
             let prev = cx.s(i - 1);
-            let ident = lexicon::contains(lexicon::IDENTIFIER_WORDS, prev)
+            let ident = lexicon::IDENTIFIER_SET.has(prev)
                 || (cx.p(i - 1, ".") && i >= 2 && cx.is(i - 2, "no"));
             if ident && n.kind != NumKind::Ord {
                 return Step::Skip(skip_chain(cx, n.e));
@@ -892,7 +931,7 @@ fn currency_prefix_at(cx: &Cx, k: usize) -> Option<usize> {
 }
 
 fn change_verb_before(cx: &Cx, s: usize, floor: usize) -> bool {
-    (s.saturating_sub(4).max(floor)..s).any(|k| lexicon::contains(lexicon::CHANGE_VERBS, cx.s(k)))
+    (s.saturating_sub(4).max(floor)..s).any(|k| lexicon::CHANGE_SET.has(cx.s(k)))
 }
 
 /// Is the bare number `n` a year? Four digits in 1900–2100 unless
@@ -907,14 +946,12 @@ fn is_year(cx: &Cx, n: &numbers::Num, i: usize, e: usize, q: Qualifier, floor: u
     if q != Qualifier::Exact {
         return false;
     }
-    let cue = i > floor && lexicon::contains(lexicon::YEAR_CUES, cx.s(i - 1));
+    let cue = i > floor && lexicon::YEAR_CUES_SET.has(cx.s(i - 1));
     if !(1900.0..=2100.0).contains(&n.v) {
         return (1000.0..1900.0).contains(&n.v) && cue;
     }
     // `2000 people`: a counted noun of the lexicon right after
-    !(cx.kind(e) == Some(Kind::Word)
-        && !cue
-        && lexicon::lookup(lexicon::CATEGORY_WORDS, cx.s(e)).is_some())
+    !(cx.kind(e) == Some(Kind::Word) && !cue && lexicon::CATEGORY_MAP.get(cx.s(e)).is_some())
 }
 
 #[cfg(test)]

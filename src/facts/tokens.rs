@@ -2,8 +2,6 @@
 //! classifying number-ish words on the way. Whitespace is not a token;
 //! adjacency is read from the byte offsets.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::lexicon;
@@ -59,27 +57,7 @@ pub(crate) struct Tok {
     pub decimal: bool,
 }
 
-#[derive(Default)]
-struct Fnv(u64);
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map = HashMap<&'static str, Wc, BuildHasherDefault<Fnv>>;
+type Map = lexicon::WordMap<Wc>;
 
 /// Longest word the classifier needs to look at.
 const MAX_CLASSIFIED: usize = 14;
