@@ -57,7 +57,8 @@ pub(crate) struct Tok {
     pub decimal: bool,
 }
 
-type Map = lexicon::WordMap<Wc>;
+type Map =
+    std::collections::HashMap<&'static [u8], Wc, std::hash::BuildHasherDefault<lexicon::Fnv>>;
 
 /// Longest word the classifier needs to look at.
 const MAX_CLASSIFIED: usize = 14;
@@ -65,54 +66,54 @@ const MAX_CLASSIFIED: usize = 14;
 static WORDS: LazyLock<Map> = LazyLock::new(|| {
     let mut m = Map::default();
     for &(w, v) in lexicon::CARDINALS {
-        m.insert(w, Wc::Card(v));
+        m.insert(w.as_bytes(), Wc::Card(v));
     }
     for &(w, v) in lexicon::TENS {
-        m.insert(w, Wc::Tens(v));
+        m.insert(w.as_bytes(), Wc::Tens(v));
     }
     for &(w, v) in lexicon::SCALES {
-        m.insert(w, Wc::Scale(v));
+        m.insert(w.as_bytes(), Wc::Scale(v));
     }
     for &(w, v) in lexicon::ORDINALS {
-        m.insert(w, Wc::Ord(v));
+        m.insert(w.as_bytes(), Wc::Ord(v));
     }
     for &(w, v) in lexicon::ORDINALS_PLURAL {
-        m.insert(w, Wc::OrdPlural(v));
+        m.insert(w.as_bytes(), Wc::OrdPlural(v));
     }
     for &(w, v) in lexicon::VAGUE {
-        m.insert(w, Wc::Vague(v));
+        m.insert(w.as_bytes(), Wc::Vague(v));
     }
     for &(w, v) in lexicon::MONTHS {
-        m.insert(w, Wc::Month(v));
+        m.insert(w.as_bytes(), Wc::Month(v));
     }
     for &w in lexicon::WEEKDAYS {
-        m.insert(w, Wc::Weekday);
+        m.insert(w.as_bytes(), Wc::Weekday);
     }
     for &(w, v) in lexicon::RELATIVE_DAYS {
-        m.insert(w, Wc::RelDay(v));
+        m.insert(w.as_bytes(), Wc::RelDay(v));
     }
-    m.insert("dozen", Wc::Dozen);
-    m.insert("half", Wc::Half);
-    m.insert("quarter", Wc::Quarter);
-    m.insert("halves", Wc::OrdPlural(2.0));
-    m.insert("quarters", Wc::OrdPlural(4.0));
-    m.insert("a", Wc::A);
-    m.insert("an", Wc::A);
-    m.insert("minus", Wc::Minus);
+    m.insert(b"dozen", Wc::Dozen);
+    m.insert(b"half", Wc::Half);
+    m.insert(b"quarter", Wc::Quarter);
+    m.insert(b"halves", Wc::OrdPlural(2.0));
+    m.insert(b"quarters", Wc::OrdPlural(4.0));
+    m.insert(b"a", Wc::A);
+    m.insert(b"an", Wc::A);
+    m.insert(b"minus", Wc::Minus);
     m
 });
 
 fn classify(word: &str) -> Wc {
     let b = word.as_bytes();
-    if b.len() > MAX_CLASSIFIED || !b.is_ascii() {
+    // two-letter words other than `an` are never number words
+    if b.len() > MAX_CLASSIFIED || (b.len() == 2 && !b.eq_ignore_ascii_case(b"an")) {
         return Wc::Other;
     }
     let mut buf = [0u8; MAX_CLASSIFIED];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
-    WORDS.get(lower).copied().unwrap_or(Wc::Other)
+    WORDS.get(&buf[..b.len()]).copied().unwrap_or(Wc::Other)
 }
 
 /// Byte length of a separator space (thin, narrow no-break, no-break) at `i`.
