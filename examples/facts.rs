@@ -12,10 +12,19 @@
 //!   (`more than 20` → `[20, null]`, `up to 5` → `[null, 5]`);
 //! - `--timex`: write year ranges and date intervals as TIMEX periods
 //!   (`2014-2018` → `(2014-01-01,2018-01-01,P4Y)`, `1990s` → `(1990-01-01,2000-01-01,P10Y)`,
-//!   `10/1/2018 - 10/7/2018` → `(2018-10-01,2018-10-07,P6D)`).
+//!   `10/1/2018 - 10/7/2018` → `(2018-10-01,2018-10-07,P6D)`);
+//! - `--set NAME`: the conventions of one evaluation set (from its README and
+//!   spec files, not from its answers):
+//!   - `newsquant` (quantities; no years, dates, ordinals or ages in apposition):
+//!     `--skip year,year_range,date,ordinal,age`;
+//!   - `rt_number` (numbers, ordinals, percentages, ranges with open ends):
+//!     `--open-ranges --skip year,year_range,date,money,quantity`;
+//!   - `rt_numberwithunit` (currency, dimensions, temperatures, ages):
+//!     `--only money,quantity,age`;
+//!   - `rt_dates` (dates and date ranges as TIMEX): `--timex --only date,year,year_range`.
 //!
 //! ```text
-//! cargo run --release --example facts -- --skip year,date < cases.jsonl > pred.jsonl
+//! cargo run --release --example facts -- --set newsquant < cases.jsonl > pred.jsonl
 //! ```
 
 use std::io::{self, BufRead, BufWriter, Write};
@@ -72,7 +81,12 @@ fn render(f: &Fact, o: &Opts) -> J {
         (Value::Range(a, b), Category::YearRange) if o.timex => {
             let decade = f.text.trim_end().ends_with('s');
             let end = if decade { *b as i64 + 1 } else { *b as i64 };
-            json!(format!("({:04}-01-01,{:04}-01-01,P{}Y)", *a as i64, end, end - *a as i64))
+            json!(format!(
+                "({:04}-01-01,{:04}-01-01,P{}Y)",
+                *a as i64,
+                end,
+                end - *a as i64
+            ))
         }
         (Value::Date(d), _) if o.timex && d.contains('/') => {
             let (a, b) = d.split_once('/').unwrap_or((d, d));
@@ -121,8 +135,27 @@ fn main() -> io::Result<()> {
             "--only" => o.only = list(args.next()),
             "--open-ranges" => o.open_ranges = true,
             "--timex" => o.timex = true,
+            "--set" => {
+                let set = args.next().unwrap_or_default();
+                let (skip, only, open, timex) = match set.as_str() {
+                    "newsquant" => ("year,year_range,date,ordinal,age", "", false, false),
+                    "rt_number" => ("year,year_range,date,money,quantity", "", true, false),
+                    "rt_numberwithunit" => ("", "money,quantity,age", false, false),
+                    "rt_dates" => ("", "date,year,year_range", false, true),
+                    _ => {
+                        eprintln!("unknown set {set:?}");
+                        std::process::exit(2);
+                    }
+                };
+                o.skip = list((!skip.is_empty()).then(|| skip.to_string()));
+                o.only = list((!only.is_empty()).then(|| only.to_string()));
+                o.open_ranges = open;
+                o.timex = timex;
+            }
             _ => {
-                eprintln!("usage: facts [--skip CATS] [--only CATS] [--open-ranges] [--timex] < in.jsonl");
+                eprintln!(
+                    "usage: facts [--set NAME] [--skip CATS] [--only CATS] [--open-ranges] [--timex] < in.jsonl"
+                );
                 std::process::exit(2);
             }
         }

@@ -1011,12 +1011,17 @@ fn main_run(
     });
     let score = |i: usize| -> f32 {
         let len = weighted_len(&blocks[i].text, o) as f32;
-        let bonus = if anchor == Some(i) { o.title_anchor_bonus } else { 0.0 };
-        bonus + match classes[i] {
-            Class::Good => len,
-            Class::NearGood => len * o.near_weight,
-            Class::Short => -o.short_penalty,
-        }
+        let bonus = if anchor == Some(i) {
+            o.title_anchor_bonus
+        } else {
+            0.0
+        };
+        bonus
+            + match classes[i] {
+                Class::Good => len,
+                Class::NearGood => len * o.near_weight,
+                Class::Short => -o.short_penalty,
+            }
     };
     // maximum-sum segment (Kadane)
     let (mut best, mut best_a, mut best_b) = (0.0f32, 0usize, None::<usize>);
@@ -1187,14 +1192,30 @@ impl SiteProfile {
 fn tune(o: &BoilerplateOptions) -> BoilerplateOptions {
     let mut o = o.clone();
     let f = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
-    if let Some(v) = f("GC") { o.good_chars = v as usize; }
-    if let Some(v) = f("NC") { o.near_chars = v as usize; }
-    if let Some(v) = f("SP") { o.short_penalty = v; }
-    if let Some(v) = f("NW") { o.near_weight = v; }
-    if let Some(v) = f("GAP") { o.max_short_gap = v as usize; }
-    if let Some(v) = f("SWD") { o.min_stopword_density = v; }
-    if let Some(v) = f("TB") { o.title_anchor_bonus = v; }
-    if let Some(v) = f("CJK") { o.cjk_char_weight = v as usize; }
+    if let Some(v) = f("GC") {
+        o.good_chars = v as usize;
+    }
+    if let Some(v) = f("NC") {
+        o.near_chars = v as usize;
+    }
+    if let Some(v) = f("SP") {
+        o.short_penalty = v;
+    }
+    if let Some(v) = f("NW") {
+        o.near_weight = v;
+    }
+    if let Some(v) = f("GAP") {
+        o.max_short_gap = v as usize;
+    }
+    if let Some(v) = f("SWD") {
+        o.min_stopword_density = v;
+    }
+    if let Some(v) = f("TB") {
+        o.title_anchor_bonus = v;
+    }
+    if let Some(v) = f("CJK") {
+        o.cjk_char_weight = v as usize;
+    }
     o
 }
 
@@ -1273,7 +1294,11 @@ pub(crate) fn clean(
     }
     kept.into_iter()
         .zip(keep)
-        .filter(|(b, k)| *k && headline.as_ref().is_none_or(|h| !is_title_repeat(&b.text, h, o)))
+        .filter(|(b, k)| {
+            *k && headline
+                .as_ref()
+                .is_none_or(|h| !is_title_repeat(&b.text, h, o))
+        })
         .map(|(b, _)| b)
         .collect()
 }

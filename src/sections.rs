@@ -340,8 +340,16 @@ mod tests {
 
     #[test]
     fn heading_inside_long_title_is_similar() {
-        assert!(similar("Storm hits coast - The Daily Herald Online", "Storm hits coast", 0.6));
-        assert!(!similar("Storm hits coast - The Daily Herald Online", "Storm", 0.6));
+        assert!(similar(
+            "Storm hits coast - The Daily Herald Online",
+            "Storm hits coast",
+            0.6
+        ));
+        assert!(!similar(
+            "Storm hits coast - The Daily Herald Online",
+            "Storm",
+            0.6
+        ));
     }
 
     #[test]

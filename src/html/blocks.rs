@@ -373,9 +373,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 Tag::Text => {
                     if let (Some(c), Ref::Text(t)) = (cell.as_mut(), it.node) {
-                        let in_link = (i..j).rev().take(8).any(|k| {
-                            items[k].tag == Tag::A && (items[k].end as usize) > j
-                        });
+                        let in_link = (i..j)
+                            .rev()
+                            .take(8)
+                            .any(|k| items[k].tag == Tag::A && (items[k].end as usize) > j);
                         for w in t.split_whitespace() {
                             if !c.is_empty() {
                                 c.push(' ');
@@ -455,7 +456,10 @@ mod tests {
             "<h2>Sub</h2><p>Par</p><ul><li>One</li><li><p>Two</p></li></ul><blockquote>Q</blockquote><pre>  x\n  y</pre>",
             &Options::default(),
         );
-        let got: Vec<_> = b.iter().map(|b| (b.kind, b.level, b.text.as_str())).collect();
+        let got: Vec<_> = b
+            .iter()
+            .map(|b| (b.kind, b.level, b.text.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -515,7 +519,9 @@ mod tests {
         for _ in 0..100_000 {
             id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
         }
-        let text = scraper::Node::Text(scraper::node::Text { text: "deep".into() });
+        let text = scraper::Node::Text(scraper::node::Text {
+            text: "deep".into(),
+        });
         doc.tree.get_mut(id).unwrap().append(text);
         let dom = Dom::build(&doc);
         let options = Options::default();

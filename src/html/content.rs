@@ -95,8 +95,7 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
     let mut figs = vec![Fig::default(); n];
     for i in 0..n {
         let p = dom.items[i].parent;
-        figs[i].excluded =
-            own_out(dom, i, mode) || (p != NO_PARENT && figs[p as usize].excluded);
+        figs[i].excluded = own_out(dom, i, mode) || (p != NO_PARENT && figs[p as usize].excluded);
     }
     for i in (0..n).rev() {
         let it = &dom.items[i];
@@ -319,7 +318,9 @@ pub(crate) fn choose(
         return vec![best];
     };
     let best_score = scores[best];
-    let sib_threshold = opts.sibling_min_score.max(best_score * opts.sibling_score_ratio);
+    let sib_threshold = opts
+        .sibling_min_score
+        .max(best_score * opts.sibling_score_ratio);
     let best_class = class_of(dom, best);
     let mut roots = Vec::new();
     for s in children(dom, p) {
@@ -345,7 +346,10 @@ pub(crate) fn choose(
             let ld = f.link_density();
             if len > opts.sibling_par_min_chars && ld < opts.sibling_par_max_link_density {
                 roots.push(s);
-            } else if len > 0 && len <= opts.sibling_par_min_chars && f.link == 0 && ends_sentence(dom, s)
+            } else if len > 0
+                && len <= opts.sibling_par_min_chars
+                && f.link == 0
+                && ends_sentence(dom, s)
             {
                 roots.push(s);
             }
@@ -421,7 +425,10 @@ mod tests {
             "<body><div id=wrap><div id=a class=part>{PARA}{PARA}{PARA}</div><div id=ad class=ad-slot><a href=/x>Buy now</a></div><div id=b class=part>{PARA}{PARA}</div></div></body>"
         );
         let got = pick(&html);
-        assert!(got.contains(&"a".to_string()) && got.contains(&"b".to_string()), "{got:?}");
+        assert!(
+            got.contains(&"a".to_string()) && got.contains(&"b".to_string()),
+            "{got:?}"
+        );
         assert!(!got.contains(&"ad".to_string()));
     }
 
@@ -442,7 +449,9 @@ mod tests {
         let doc = Html::parse_document("<div class=sidebar><p>text of the sidebar</p></div>");
         let dom = Dom::build(&doc);
         let figs = figures(&dom, Mode::CASCADE[0], &ContentOptions::default());
-        let x = (0..dom.len()).find(|&i| dom.items[i].tag == Tag::P).unwrap();
+        let x = (0..dom.len())
+            .find(|&i| dom.items[i].tag == Tag::P)
+            .unwrap();
         assert!(figs[x].excluded);
         let figs = figures(&dom, Mode::CASCADE[1], &ContentOptions::default());
         assert!(!figs[x].excluded);

@@ -93,16 +93,19 @@ impl Tag {
             | "caption" | "thead" | "tbody" | "tfoot" | "summary" | "nav" | "figcaption"
             | "frameset" | "noframes" | "search" => Tag::Block,
             // Never content: dropped with their subtree.
-            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
-            | "object" | "embed" | "canvas" | "video" | "audio" | "map" | "head" | "title"
-            | "meta" | "link" | "base" | "source" | "track" | "param" | "area" => return None,
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "map" | "head" | "title" | "meta"
+            | "link" | "base" | "source" | "track" | "param" | "area" => return None,
             _ => Tag::Inline,
         })
     }
 
     /// Whether the element starts a new block (ends the current line of text).
     pub(crate) fn is_block(self) -> bool {
-        !matches!(self, Tag::Text | Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Input)
+        !matches!(
+            self,
+            Tag::Text | Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Input
+        )
     }
 }
 
@@ -214,8 +217,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     }
     if let Some(style) = el.attr("style") {
         let s = style.as_bytes();
-        if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden")
-        {
+        if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
             return true;
         }
     }
@@ -292,9 +294,7 @@ impl<'a> Dom<'a> {
                             if name == "script"
                                 && el.attr("type").is_some_and(|t| t.contains("ld+json"))
                             {
-                                if let Some(Node::Text(t)) =
-                                    node.first_child().map(|c| c.value())
-                                {
+                                if let Some(Node::Text(t)) = node.first_child().map(|c| c.value()) {
                                     json_ld.push(&**t);
                                 }
                             }
@@ -394,8 +394,8 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     {
         flags |= BODY_HINT;
     }
-    let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
-        || flags & BODY_HINT != 0;
+    let structural =
+        matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main) || flags & BODY_HINT != 0;
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]
             .iter()
@@ -444,7 +444,9 @@ mod tests {
         let dom = Dom::build(&doc);
         let div = dom.items.iter().position(|i| i.tag == Tag::Div).unwrap();
         assert_eq!(dom.items[div].end as usize, dom.len());
-        let ps: Vec<_> = (0..dom.len()).filter(|&i| dom.items[i].tag == Tag::P).collect();
+        let ps: Vec<_> = (0..dom.len())
+            .filter(|&i| dom.items[i].tag == Tag::P)
+            .collect();
         assert_eq!(ps.len(), 2);
         assert_eq!(dom.items[ps[0]].end as usize, ps[1]);
     }

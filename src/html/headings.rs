@@ -33,15 +33,33 @@ static DEFAULT_OPTIONS: LazyLock<SectionOptions> = LazyLock::new(SectionOptions:
 /// Elements that can carry a styled heading line (the walker's paragraph-like
 /// blocks and the inline wrappers it may hand over directly).
 const LINE_ELEMENTS: &[&str] = &[
-    "p", "div", "td", "th", "dt", "li", "center", "font", "b", "strong", "span", "big", "u",
-    "a", "blockquote", "section", "header", "caption",
+    "p",
+    "div",
+    "td",
+    "th",
+    "dt",
+    "li",
+    "center",
+    "font",
+    "b",
+    "strong",
+    "span",
+    "big",
+    "u",
+    "a",
+    "blockquote",
+    "section",
+    "header",
+    "caption",
 ];
 
 /// Elements whose text counts as emphasised wherever they occur.
 const BOLD_ELEMENTS: &[&str] = &["b", "strong", "big", "h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Elements whose content is never part of a heading line.
-const SKIP_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "select", "option"];
+const SKIP_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "select", "option",
+];
 
 /// Elements inside which a line is a caption, not a heading.
 const CAPTION_ELEMENTS: &[&str] = &["figcaption", "caption", "figure", "label", "button"];
@@ -108,8 +126,7 @@ pub(crate) fn heading_level_with(
         Some(style) if style.alnum == text_alnum => styled_level(&style, text),
         // The walker handed over one line of a mixed element (a run between
         // `<br>`s): judge the inline child that holds exactly that text.
-        _ => line_child(el, text_alnum, opts)
-            .and_then(|style| styled_level(&style, text)),
+        _ => line_child(el, text_alnum, opts).and_then(|style| styled_level(&style, text)),
     }
 }
 
@@ -121,8 +138,8 @@ fn styled_level(style: &LineStyle, text: &str) -> Option<u8> {
     if style.link * 10 >= style.alnum * 9 && !style.class_hint {
         return None;
     }
-    let emphasised = style.emph == style.alnum
-        || (style.italic == style.alnum && SECTION_NUMBER.is_match(text));
+    let emphasised =
+        style.emph == style.alnum || (style.italic == style.alnum && SECTION_NUMBER.is_match(text));
     (emphasised || style.class_hint).then_some(EMPHASIS_LEVEL)
 }
 
@@ -148,7 +165,9 @@ fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> O
             }
             continue;
         }
-        let Some(ce) = ElementRef::wrap(c) else { continue };
+        let Some(ce) = ElementRef::wrap(c) else {
+            continue;
+        };
         let name = ce.value().name();
         if name == "br" || BLOCK_INSIDE.contains(&name) {
             line_start = true;
@@ -158,7 +177,9 @@ fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> O
             continue;
         }
         line_start = false;
-        let Some(style) = inspect(ce, opts) else { continue };
+        let Some(style) = inspect(ce, opts) else {
+            continue;
+        };
         if style.alnum != text_alnum {
             continue;
         }
@@ -191,14 +212,12 @@ fn tag_level(name: &str) -> Option<u8> {
 
 /// Short, no sentence ending, not several sentences.
 fn line_shape_ok(text: &str, chars: usize, opts: &SectionOptions) -> bool {
-    if chars > opts.max_heading_chars || text.split_whitespace().count() > opts.max_heading_words
-    {
+    if chars > opts.max_heading_chars || text.split_whitespace().count() > opts.max_heading_words {
         return false;
     }
     let t = text.trim_end_matches(|c: char| c == '"' || c == '\'' || c == '”' || c == '’');
-    let ends_sentence = (t.ends_with('.') && !t.ends_with("..."))
-        || t.ends_with(',')
-        || t.ends_with(';');
+    let ends_sentence =
+        (t.ends_with('.') && !t.ends_with("...")) || t.ends_with(',') || t.ends_with(';');
     if ends_sentence {
         return false;
     }
@@ -271,7 +290,13 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
     // (node, emphasised, linked, under a heading-class wrapper, italic)
     let mut stack = Vec::with_capacity(16);
     for c in el.children().rev() {
-        stack.push((c, root_emph, el.value().name() == "a", root_hint, root_italic));
+        stack.push((
+            c,
+            root_emph,
+            el.value().name() == "a",
+            root_hint,
+            root_italic,
+        ));
     }
     let mut visited = 0usize;
     let mut hinted_alnum = 0usize;
@@ -325,8 +350,21 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
 
 /// Block structure that a heading line does not contain.
 const BLOCK_INSIDE: &[&str] = &[
-    "p", "div", "table", "ul", "ol", "dl", "blockquote", "pre", "form", "br", "hr", "iframe",
-    "video", "li", "tr",
+    "p",
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "pre",
+    "form",
+    "br",
+    "hr",
+    "iframe",
+    "video",
+    "li",
+    "tr",
 ];
 
 fn is_italic(name: &str) -> bool {
@@ -359,8 +397,10 @@ static STYLE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static STYLE_SIZE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)font-size\s*:\s*(?:(x{0,2}-?large|larger)|([0-9]*\.?[0-9]+)\s*(px|pt|em|rem|%))")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)font-size\s*:\s*(?:(x{0,2}-?large|larger)|([0-9]*\.?[0-9]+)\s*(px|pt|em|rem|%))",
+    )
+    .expect("valid regex")
 });
 
 /// Inline style that makes text bold or clearly larger than body text.
@@ -374,7 +414,10 @@ fn style_is_emphasis(style: &str) -> bool {
     if c.get(1).is_some() {
         return true;
     }
-    let v: f32 = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0.0);
+    let v: f32 = c
+        .get(2)
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0.0);
     match c.get(3).map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
         Some("px") => v >= 18.0,
         Some("pt") => v >= 14.0,
@@ -418,7 +461,10 @@ mod tests {
             level(r#"<div role="heading" aria-level="3">Results</div>"#, "div"),
             Some(3)
         );
-        assert_eq!(level(r#"<div role="heading">Results</div>"#, "div"), Some(2));
+        assert_eq!(
+            level(r#"<div role="heading">Results</div>"#, "div"),
+            Some(2)
+        );
     }
 
     #[test]
@@ -428,7 +474,10 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
-            level(r#"<td><font size="2"><b>Classroom Activities</b></font></td>"#, "td"),
+            level(
+                r#"<td><font size="2"><b>Classroom Activities</b></font></td>"#,
+                "td"
+            ),
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
@@ -444,15 +493,24 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
-            level(r#"<p><span style="font-weight: bold">Methods</span></p>"#, "p"),
+            level(
+                r#"<p><span style="font-weight: bold">Methods</span></p>"#,
+                "p"
+            ),
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(
             level(r#"<div style="font-size:20px">Abstract</div>"#, "div"),
             Some(EMPHASIS_LEVEL)
         );
-        assert_eq!(level(r#"<p><font size="2">Resources</font></p>"#, "p"), None);
-        assert_eq!(level(r#"<p style="font-size:12px">Resources</p>"#, "p"), None);
+        assert_eq!(
+            level(r#"<p><font size="2">Resources</font></p>"#, "p"),
+            None
+        );
+        assert_eq!(
+            level(r#"<p style="font-size:12px">Resources</p>"#, "p"),
+            None
+        );
     }
 
     #[test]
@@ -467,10 +525,7 @@ mod tests {
     fn plain_short_sentence_is_not_a_heading() {
         assert_eq!(level("<p>Peace Process</p>", "p"), None);
         assert_eq!(level("<p><b>He said no.</b></p>", "p"), None);
-        assert_eq!(
-            level("<p><b>It rained. Then it stopped</b></p>", "p"),
-            None
-        );
+        assert_eq!(level("<p><b>It rained. Then it stopped</b></p>", "p"), None);
     }
 
     #[test]
@@ -501,7 +556,10 @@ mod tests {
             level(r#"<div class="username">MavRick</div>"#, "div"),
             Some(EMPHASIS_LEVEL)
         );
-        assert_eq!(level(r#"<div class="update-note">Short line</div>"#, "div"), None);
+        assert_eq!(
+            level(r#"<div class="update-note">Short line</div>"#, "div"),
+            None
+        );
     }
 
     #[test]
@@ -514,7 +572,10 @@ mod tests {
             None
         );
         assert_eq!(
-            level(r#"<div class="caption"><b>The harbour at dawn</b></div>"#, "div"),
+            level(
+                r#"<div class="caption"><b>The harbour at dawn</b></div>"#,
+                "div"
+            ),
             None
         );
     }
@@ -522,7 +583,10 @@ mod tests {
     #[test]
     fn element_with_block_children_is_not_a_line() {
         assert_eq!(
-            level("<div><b>Title</b><br>and the text of the story</div>", "div"),
+            level(
+                "<div><b>Title</b><br>and the text of the story</div>",
+                "div"
+            ),
             None
         );
     }
@@ -557,7 +621,10 @@ mod tests {
     #[test]
     fn faq_question_in_bold_is_a_heading() {
         assert_eq!(
-            level("<p><b>What can I do about the swelling? Is it permanent?</b></p>", "p"),
+            level(
+                "<p><b>What can I do about the swelling? Is it permanent?</b></p>",
+                "p"
+            ),
             Some(EMPHASIS_LEVEL)
         );
     }

@@ -142,7 +142,10 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         }
     }
     if let Some(first) = first {
-        if !out.iter().any(|b| b.kind == BlockKind::Heading && b.level == 1) {
+        if !out
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.level == 1)
+        {
             if let Some(h1) = title_before(dom, first) {
                 out.insert(0, Block::heading(1, h1));
             }
