@@ -117,7 +117,7 @@ impl Extractor {
         self.check_size(bytes.len())?;
         let page = decode::decode(bytes, self.options.encoding.as_deref())?;
         let (meta, blocks) = html::extract(&page, &self.options)?;
-        Ok(self.finish(meta, blocks))
+        Ok(self.finish(meta, blocks, false))
     }
 
     /// Extract the article from plain text; see [`extract_text`].
@@ -129,7 +129,7 @@ impl Extractor {
     pub fn extract_text(&self, input: &str) -> Result<Article, Error> {
         self.check_size(input.len())?;
         let (meta, blocks) = text::extract(input, &self.options);
-        Ok(self.finish(meta, blocks))
+        Ok(self.finish(meta, blocks, true))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -140,8 +140,14 @@ impl Extractor {
         Ok(())
     }
 
-    fn finish(&self, mut meta: Metadata, blocks: Vec<Block>) -> Article {
-        let blocks = boilerplate::clean(blocks, &meta, &self.options, self.profile.as_ref());
+    fn finish(&self, mut meta: Metadata, blocks: Vec<Block>, plain_text: bool) -> Article {
+        let blocks = boilerplate::clean(
+            blocks,
+            &mut meta,
+            &self.options,
+            self.profile.as_ref(),
+            plain_text,
+        );
         let sections = sections::build(blocks, &mut meta, &self.options);
         let facts = if self.options.facts {
             locate_facts(&sections)
