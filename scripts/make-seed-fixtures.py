@@ -7,7 +7,9 @@ Reads the story (title, lead, ten headings, sixteen paragraphs) from
 fixtures/seed/expected.json and writes, for each layout below,
 fixtures/<case>/source.html (bytes in the layout's charset) and
 fixtures/<case>/expected.json (the same structure as the seed, plus the
-page's metadata and every chrome string that must be gone).
+page's metadata and every chrome string that must be gone). Two of the pages
+are also written as a text-only scraper would save them
+(fixtures/seed-dump-news-{a,b}/source.txt).
 
 The output is committed; run this only to change the pages. Layouts differ
 on purpose (article tag or div soup, where the lead and title sit, how ads,
