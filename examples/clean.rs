@@ -155,7 +155,7 @@ fn run_one(ex: &Extractor, args: &Args, path: &Path, many: bool) -> Result<Optio
     let article = if is_html {
         ex.extract_html(&bytes)
     } else {
-        ex.extract_text(&String::from_utf8_lossy(&bytes))
+        ex.extract_text(&bom_decode(&bytes))
     }
     .map_err(|e| e.to_string())?;
     let rendered = render(
@@ -201,9 +201,19 @@ fn render(a: &Article, format: Format, path: Option<&Path>) -> Result<String, St
     })
 }
 
-/// Markup or plain text? Looks for a tag among the first kilobytes.
+/// Text of `bytes`: UTF-8, or UTF-16 when a byte-order mark says so (the
+/// mark itself dropped); invalid sequences replaced.
+fn bom_decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, len)) => enc.decode_without_bom_handling(&bytes[len..]).0,
+        None => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// Markup or plain text? Looks for a tag among the first kilobytes (after
+/// a UTF-16 or UTF-8 byte-order mark, if any).
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let head = bom_decode(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     [
         "<!doctype html",
         "<html",
