@@ -13,7 +13,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use article_extract::{Article, Extractor, Options};
 use clap::{Parser, ValueEnum};
-use rayon::prelude::*;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
 enum Format {
@@ -75,16 +74,28 @@ fn main() -> ExitCode {
     let extractor = Extractor::new(Options::default());
     let many = files.len() > 1;
     let progress = Progress::new(files.len());
-    let results: Vec<Result<Option<String>, String>> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|f| {
-                let r = run_one(&extractor, &args, f, many);
-                progress.tick();
-                r
-            })
-            .collect()
+    // Largest inputs first, one at a time from a shared counter, on every
+    // thread of the pool: a big page picked up last would run alone on one
+    // core while the others idle. Results keep the input order.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Result<Option<String>, String>> = vec![Ok(None); files.len()];
+    let done = pool.broadcast(|_| {
+        let mut mine = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            mine.push((i, run_one(&extractor, &args, &files[i], many)));
+            progress.tick();
+        }
+        mine
     });
+    for (i, r) in done.into_iter().flatten() {
+        results[i] = r;
+    }
     progress.finish();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
