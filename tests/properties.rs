@@ -194,7 +194,8 @@ const BLOCK_TAGS: &[(&str, &str)] = &[
     ("<h2>", "</h2>"),
     ("<h3>", "</h3>"),
     ("<blockquote>", "</blockquote>"),
-    ("<td>", "</td>"),
+    ("<table><tr><td>", "</td></tr></table>"),
+    ("<ul><li>", "</li></ul>"),
     ("<section><p>", "</p></section>"),
 ];
 
