@@ -257,22 +257,6 @@ pub(crate) fn choose(
             top.truncate(opts.top_candidates);
         }
     }
-    if std::env::var_os("AE_DEBUG").is_some() {
-        for &t in &top {
-            if let super::dom::Ref::Element(e) = dom.items[t].node {
-                eprintln!(
-                    "  top {t} <{} id={:?} class={:?}> score {} raw {} text {} ld {}",
-                    e.value().name(),
-                    e.value().attr("id"),
-                    e.value().attr("class"),
-                    scores[t],
-                    figs[t].score,
-                    figs[t].text,
-                    figs[t].link_density()
-                );
-            }
-        }
-    }
     let Some(&first) = top.first() else {
         return Vec::new();
     };

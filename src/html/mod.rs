@@ -133,20 +133,6 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let figs = content::figures(dom, mode, copts);
         let scores = content::final_scores(dom, &figs, mode, copts);
         let roots = content::choose(dom, &figs, &scores, copts);
-        if std::env::var_os("AE_DEBUG").is_some() {
-            for &r in &roots {
-                if let Ref::Element(e) = dom.items[r].node {
-                    eprintln!(
-                        "mode {mode:?} root {r} <{} id={:?} class={:?}> score {} text {}",
-                        e.value().name(),
-                        e.value().attr("id"),
-                        e.value().attr("class"),
-                        scores[r],
-                        figs[r].text
-                    );
-                }
-            }
-        }
         let mut r = blocks::Renderer::new(dom, &figs, &scores, mode, options);
         for &root in &roots {
             r.render(root);
