@@ -584,4 +584,49 @@ mod tests {
         assert_eq!(r.out.len(), 1);
         assert_eq!(r.out[0].text, "deep");
     }
+
+    #[test]
+    fn header_keeps_title_and_standfirst_only() {
+        let standfirst = "A standfirst that sums up the story in one long sentence, as many news sites like to do.";
+        let b = blocks(
+            &format!("<article><header><span class=kicker>World</span><h1>Title</h1><p class=dek>{standfirst}</p><div class=byline>By Ann Lee</div></header><p>Body.</p></article>"),
+            &Options::default(),
+        );
+        let got: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(got, vec!["Title", standfirst, "Body."]);
+        assert_eq!((b[0].kind, b[0].level), (BlockKind::Heading, 1));
+    }
+
+    #[test]
+    fn single_paragraph_wrapper_with_a_link_is_kept() {
+        let t = texts(
+            "<div class=card><p>The discovery was announced in an article published Monday in the <a href=/n>journal Nature Astronomy</a>.</p></div>",
+        );
+        assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn link_list_box_is_dropped() {
+        let t = texts(
+            "<p>Story.</p><div class=box><p><a href=/1>One related story</a></p><p><a href=/2>Another related story</a></p></div>",
+        );
+        assert_eq!(t, vec!["Story."]);
+    }
+
+    #[test]
+    fn embedded_tweet_is_kept() {
+        let t = texts(
+            "<div class='social-media-embed'><blockquote class=twitter-tweet><p>Yes this is real: <a href=https://t.co/x>https://t.co/x</a></p>— Someone <a href=/s>November 18, 2019</a></blockquote></div>",
+        );
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].starts_with("Yes this is real"));
+    }
+
+    #[test]
+    fn byline_alone_is_dropped_but_not_inside_a_sentence() {
+        let t = texts(
+            "<div><span class=byline>By Ann Lee</span><p>Written <span class=author>by Ann</span> on Monday.</p></div>",
+        );
+        assert_eq!(t, vec!["Written by Ann on Monday."]);
+    }
 }

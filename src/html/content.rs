@@ -552,4 +552,25 @@ mod tests {
         let figs = figures(&dom, Mode::CASCADE[1], &ContentOptions::default());
         assert!(!figs[x].excluded);
     }
+
+    #[test]
+    fn same_class_chunks_elsewhere_are_joined() {
+        let html = format!(
+            "<body><div id=story><div class=grid><div id=c1 class='chunk body'>{PARA}{PARA}{PARA}</div><div class=rail><a href=/x>Ad</a></div></div><div class=grid><div id=c2 class='chunk body'>{PARA}{PARA}</div><div class=rail></div></div></div></body>"
+        );
+        let got = pick(&html);
+        assert!(
+            got.contains(&"c1".to_string()) && got.contains(&"c2".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn hints_count_in_proportion_to_text() {
+        // A wrapper named "page" with almost no text of its own must not win.
+        let html = format!(
+            "<body><div id=page class=page><p>Short teaser text, nothing else here.</p><div><div><div id=body>{PARA}{PARA}{PARA}{PARA}</div></div><div>Aside text</div></div></div></body>"
+        );
+        assert_ne!(pick(&html)[0], "page");
+    }
 }

@@ -319,4 +319,34 @@ mod tests {
             let _ = run(html);
         }
     }
+
+    #[test]
+    fn kicker_above_the_title_is_dropped() {
+        let html = format!(
+            "<body><div class=story><span class=label>Environment</span><h1>Reef recovers</h1>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let b = run(&html);
+        assert_eq!(b[0].text, "Reef recovers");
+        assert!(!b.iter().any(|b| b.text == "Environment"));
+    }
+
+    #[test]
+    fn standfirst_between_title_and_body_is_the_lead() {
+        let lead = "The lead sits in the story header, above the body container, and is part of the story.";
+        let html = format!(
+            "<body><article><div class=head><h1>Title</h1><p class=intro>{lead}</p><div class=share-bar><a href=/s>Share</a></div></div><div class=body>{PARA}{PARA}{PARA}{PARA}</div></article></body>"
+        );
+        let t = text(&html);
+        assert!(t.starts_with(&format!("Title\n\n{lead}")), "{t}");
+        assert!(!t.contains("Share"));
+    }
+
+    #[test]
+    fn hidden_and_script_text_never_show() {
+        let html = format!(
+            "<body><div>{PARA}{PARA}{PARA}<p style='display:none'>Hidden text here for nobody to read at all.</p><script>var x = 'script text';</script><p hidden>Also hidden.</p></div></body>"
+        );
+        let t = text(&html);
+        assert!(!t.contains("Hidden") && !t.contains("script") && !t.contains("Also"));
+    }
 }
