@@ -395,6 +395,8 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let mut row: Vec<String> = Vec::new();
         let mut cell: Option<String> = None;
         let mut link_bytes = 0;
+        // End of the link being read, if any.
+        let mut link_end = 0usize;
         let mut j = i + 1;
         let end = items[i].end as usize;
         let finish_cell = |cell: &mut Option<String>, row: &mut Vec<String>| {
@@ -407,6 +409,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
             if self.figs[j].excluded {
                 j = it.end as usize;
                 continue;
+            }
+            if it.tag == Tag::A && j >= link_end {
+                link_end = it.end as usize;
             }
             match it.tag {
                 Tag::Tr => {
@@ -422,10 +427,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 Tag::Text => {
                     if let (Some(c), Ref::Text(t)) = (cell.as_mut(), it.node) {
-                        let in_link = (i..j)
-                            .rev()
-                            .take(8)
-                            .any(|k| items[k].tag == Tag::A && (items[k].end as usize) > j);
+                        let in_link = j < link_end;
                         for w in t.split_whitespace() {
                             if !c.is_empty() {
                                 c.push(' ');
@@ -541,6 +543,16 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].kind, BlockKind::Table);
         assert_eq!(b[0].text, "Name | Votes\nAnn | 12");
+    }
+
+    #[test]
+    fn table_link_bytes_are_counted() {
+        let b = blocks(
+            "<table><tr><td><a href=/a>Ann</a></td><td>12 votes in the first round</td></tr></table>",
+            &Options::default(),
+        );
+        assert_eq!(b[0].text, "Ann | 12 votes in the first round");
+        assert_eq!(b[0].link_bytes, "Ann ".len());
     }
 
     #[test]
