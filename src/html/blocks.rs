@@ -301,7 +301,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let is_list = matches!(it.tag, Tag::Ul | Tag::Ol)
             || (text > 0 && f.list_text as f32 > c.list_text_share * text as f32);
         if is_list {
-            return ld > c.list_max_link_density;
+            // Every item a link: a list of other stories.
+            let all_linked = f.lis >= 2 && f.linked_lis == f.lis;
+            return ld > c.list_max_link_density
+                || (all_linked && ld > c.linked_list_max_link_density);
         }
         if it.tag == Tag::Table {
             return ld > c.list_max_link_density;
@@ -623,6 +626,14 @@ mod tests {
             "<p>Story.</p><div class=box><p><a href=/1>One related story</a></p><p><a href=/2>Another related story</a></p></div>",
         );
         assert_eq!(t, vec!["Story."]);
+    }
+
+    #[test]
+    fn list_of_linked_stories_is_dropped_but_not_a_plain_list() {
+        let t = texts(
+            "<p>Story.</p><ul><li>The strange life and <a href=/1>mysterious death of a coder</a></li><li>How a company <a href=/2>gets the law backward</a></li></ul><ul><li>Plain item one</li><li>Plain item two</li></ul>",
+        );
+        assert_eq!(t, vec!["Story.", "Plain item one", "Plain item two"]);
     }
 
     #[test]

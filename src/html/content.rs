@@ -65,6 +65,10 @@ pub(crate) struct Fig {
     pub paras: u32,
     pub imgs: u32,
     pub inputs: u32,
+    /// List items in the subtree.
+    pub lis: u32,
+    /// List items holding a link.
+    pub linked_lis: u32,
     /// Embedded posts (tweets, ...) in the subtree.
     pub embeds: u32,
     /// Text inside headings.
@@ -117,6 +121,12 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
             }
             Tag::A => figs[i].link = figs[i].text,
             Tag::Img => figs[i].imgs += 1,
+            Tag::Li => {
+                figs[i].lis += 1;
+                if figs[i].link > 0 {
+                    figs[i].linked_lis += 1;
+                }
+            }
             _ if it.flags & EMBED != 0 => figs[i].embeds += 1,
             Tag::H(_) => figs[i].heading_text = figs[i].text,
             Tag::Ul | Tag::Ol => figs[i].list_text = figs[i].text,
@@ -158,6 +168,8 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
         fp.imgs += f.imgs;
         fp.inputs += f.inputs;
         fp.embeds += f.embeds;
+        fp.lis += f.lis;
+        fp.linked_lis += f.linked_lis;
         fp.heading_text += f.heading_text;
         fp.list_text += f.list_text;
         if it.tag.is_block() {

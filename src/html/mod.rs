@@ -65,6 +65,8 @@ pub struct ContentOptions {
     pub clean_link_density: f32,
     /// A container with a positive hint above this link density is dropped.
     pub clean_link_density_hinted: f32,
+    /// A list whose every item holds a link is dropped above this link density.
+    pub linked_list_max_link_density: f32,
     /// A container of paragraphs below this link density is prose: a
     /// negative class hint alone does not drop it.
     pub prose_max_link_density: f32,
@@ -107,6 +109,7 @@ impl Default for ContentOptions {
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
             prose_max_link_density: 0.25,
+            linked_list_max_link_density: 0.3,
             list_text_share: 0.9,
             layout_cell_chars: 400,
             drop_headers: true,
