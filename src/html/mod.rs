@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use scraper::{Html, Selector};
+use scraper::Selector;
 
 use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
@@ -40,8 +40,7 @@ static BLOCKS: LazyLock<Selector> = LazyLock::new(|| {
 
 /// Parse `page` and return its metadata and main-content blocks.
 pub(crate) fn extract(page: &str, options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
-    let page = crate::guard::bound(page, &options.limits)?;
-    let doc = Html::parse_document(&page);
+    let doc = crate::guard::parse(page, &options.limits)?;
     let meta = metadata::read(&doc);
     let blocks = doc
         .select(&BLOCKS)
