@@ -10,8 +10,8 @@ use crate::text::TextOptions;
 ///
 /// Before parsing, HTML goes through a linear pre-scan that models the
 /// parser's stack of open elements. Markup beyond `max_depth`,
-/// `max_formatting` or `max_attributes` is dropped from the page (the text
-/// inside stays), so the parser, which is quadratic on deep nesting, only
+/// `max_formatting`, `max_attributes` or `min_bytes_per_element` is dropped
+/// from the page (the text inside stays), so the parser, which is quadratic on deep nesting, only
 /// ever sees a bounded tree. `max_input_bytes`, `max_elements` and
 /// `hard_depth` give an [`Error`](crate::Error) instead.
 ///
@@ -31,6 +31,12 @@ pub struct Limits {
     /// implies (reopened formatting elements, `<tbody>`, `<tr>`). Bounds
     /// the memory of the parsed tree (some 200 bytes an element).
     pub max_elements: usize,
+    /// Memory budget of the parsed tree (some 250 bytes an element with its
+    /// text): beyond the first 65 536 elements, at most one element per
+    /// this many bytes of input is kept; further tags are dropped, their
+    /// text kept. Real pages have one element per 60 to 300 bytes; a
+    /// 1000x1000 table of one-digit cells has one per 5.
+    pub min_bytes_per_element: usize,
     /// Deepest element nesting kept; deeper start tags (and their end tags)
     /// are dropped before parsing, their text kept.
     pub max_depth: usize,
@@ -53,6 +59,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 64 << 20,
             max_elements: 2_000_000,
+            min_bytes_per_element: 32,
             max_depth: 128,
             max_formatting: 16,
             max_attributes: 256,
