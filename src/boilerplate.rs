@@ -50,6 +50,21 @@ pub struct BoilerplateOptions {
     /// A block of at least this many characters ending a sentence is "real
     /// content": its first copy survives the repeated-block rule.
     pub content_min_chars: usize,
+    /// A block repeated within the page keeps its first copy when it has at
+    /// least this many words or ends a sentence (real content); shorter
+    /// repeated lines (`Log In`, `Share`) lose every copy.
+    pub repeat_content_min_words: usize,
+    /// A block of at least `repeat_min_words` words whose word 4-grams
+    /// already appeared in earlier blocks for this share (0–1) repeats them
+    /// (a summary or an `articleBody` dump of the story, a pull quote).
+    pub repeat_coverage: f32,
+    /// See [`repeat_coverage`](Self::repeat_coverage).
+    pub repeat_min_words: usize,
+    /// Most short blocks dropped after a promo header (`Related coverage`,
+    /// `Most Popular`): the links it introduces.
+    pub max_promo_items: usize,
+    /// Fewest comma-separated parts of a tag/keyword list.
+    pub tag_list_min_parts: usize,
     /// Link density (0–1) from which a short block counts as a link.
     pub link_density_max: f32,
     /// Most words of a block dropped for being a link (longer blocks with
@@ -69,6 +84,9 @@ pub struct BoilerplateOptions {
     /// Plain text: cost, in characters, of every short or bad block inside
     /// the main run.
     pub short_penalty: f32,
+    /// Plain text: cost, in characters, of a block a rule dropped (ad label,
+    /// share line, ...) inside the main run: it still separates content.
+    pub dropped_penalty: f32,
     /// Plain text: the longest run of short blocks kept between two content
     /// blocks (headings, one-line paragraphs); longer runs are chrome.
     pub max_short_gap: usize,
@@ -108,14 +126,20 @@ impl Default for BoilerplateOptions {
             max_dateline_words: 14,
             max_title_extra_words: 8,
             content_min_chars: 80,
+            repeat_content_min_words: 4,
+            repeat_coverage: 0.8,
+            repeat_min_words: 30,
+            tag_list_min_parts: 5,
+            max_promo_items: 12,
             link_density_max: 0.8,
             link_block_max_words: 12,
             link_list_min_items: 3,
             good_chars: 120,
             near_chars: 60,
             near_weight: 0.5,
-            short_penalty: 60.0,
+            short_penalty: 40.0,
             max_short_gap: 4,
+            dropped_penalty: 60.0,
             min_stopword_density: 0.1,
             page_stopword_density: 0.08,
             comments_min_chars: 300,
@@ -308,7 +332,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bylines: `By X`, `Posted by X on ...`, `Written by X`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*((posted|written|published|words|text|reporting|story)\s+by|by|por|par|von)\s+(\S.*)$")
+    Regex::new(r"(?i)^\W*((posted|written|published)\s+by|by|por|par|von)\s+(\S.*)$")
         .expect("byline regex")
 });
 
@@ -768,15 +792,9 @@ fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool
     if extra > o.max_title_extra_words {
         return false;
     }
-    // the title must sit between separators in the raw text
-    let stripped = crate::text::strip_title_suffix(text);
-    if norm(stripped) == *tkey {
-        return true;
-    }
-    CRUMB_SEPARATORS
-        .iter()
-        .chain([" - ", " – ", " — ", ": "].iter())
-        .any(|sep| text.split(sep).any(|part| norm(part) == *tkey))
+    // the title inside, at word boundaries, with separators around it
+    let padded = format!(" {key} ");
+    padded.contains(&format!(" {tkey} ")) && text.contains(['|', '-', '–', '—', '»', ':', '·', '/'])
 }
 
 /// `Home > World > Asia`: a one-line trail of short crumbs.
@@ -894,11 +912,96 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
         }
         let first = seen.insert(k.as_str());
         let b = &blocks[i];
-        if !first || !(is_real_content(b, o) || b.kind == BlockKind::Heading) {
+        let content = b.kind == BlockKind::Heading
+            || ends_sentence(&b.text)
+            || k.split(' ').count() >= o.repeat_content_min_words;
+        if !first || !content {
             drop[i] = true;
         }
     }
 }
+
+/// Blocks whose word 4-grams mostly appeared in earlier blocks: a summary
+/// or a dump of the whole story repeating its paragraphs. One hash per
+/// 4-gram; linear.
+fn drop_covered_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut grams: Vec<u64> = Vec::new();
+    for (b, d) in blocks.iter().zip(drop.iter_mut()) {
+        if *d {
+            continue;
+        }
+        let ws: Vec<String> = words(&b.text).collect();
+        grams.clear();
+        grams.extend(ws.windows(4).map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        }));
+        if ws.len() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty() {
+            let covered = grams.iter().filter(|g| seen.contains(g)).count();
+            if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
+                *d = true;
+                continue;
+            }
+        }
+        seen.extend(grams.iter().copied());
+    }
+}
+
+/// `Tags: a, b, c`, or a keyword list glued with bare commas.
+fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
+    static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
+            .expect("tags regex")
+    });
+    let t = b.text.trim();
+    if b.kind == BlockKind::Heading || char_len(t) > o.max_rule_chars || ends_sentence(t) {
+        return false;
+    }
+    if TAGS.is_match(t) {
+        return true;
+    }
+    let parts = t.split(',').count();
+    let bare = t.matches(',').count() - t.matches(", ").count();
+    parts >= o.tag_list_min_parts
+        && 2 * bare >= parts - 1
+        && t.split(',')
+            .all(|p| p.split_whitespace().count() <= o.max_crumb_words)
+}
+
+/// The short blocks under a promo header (`Related coverage`, `Most
+/// Popular`) are the links it lists, up to the next heading or real content.
+fn drop_promo_lists(
+    blocks: &[Block],
+    drop: &mut [bool],
+    headers: &[usize],
+    o: &BoilerplateOptions,
+) {
+    for &h in headers {
+        for j in h + 1..blocks.len().min(h + 1 + o.max_promo_items) {
+            let b = &blocks[j];
+            let sentence = b.text.ends_with('.') && !b.text.ends_with("..");
+            if b.kind == BlockKind::Heading || sentence || is_real_content(b, o) {
+                break;
+            }
+            drop[j] = true;
+        }
+    }
+}
+
+/// A block that is only a web address.
+fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !t.contains(char::is_whitespace)
+        && IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Image file endings: an image address left as a line is no content.
+const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
 
 /// What one block is to the line rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -909,11 +1012,14 @@ enum Verdict {
     Comments,
     /// Dropped: the title repeated (the story may start below it).
     Title,
+    /// Dropped: a promo header; the short blocks under it are its links.
+    PromoHeader,
 }
 
 /// Apply the one-block rules, moving a byline or date found in the body
 /// into `meta` when it has none.
 fn judge(
+    plain_text: bool,
     b: &Block,
     meta: &mut Metadata,
     title: Option<&TitleKeys>,
@@ -929,15 +1035,24 @@ fn judge(
     if title.is_some_and(|k| is_title_repeat(t, k, o)) {
         return Verdict::Title;
     }
+    if is_promo_line(t, o) {
+        let header = PROMO_LINE.find(t).is_some_and(|m| m.end() == t.len());
+        return if header {
+            Verdict::PromoHeader
+        } else {
+            Verdict::Drop
+        };
+    }
     if is_ad_marker(t)
         || is_social_line(t, o)
-        || is_promo_line(t, o)
         || is_prompt_line(t, o)
         || is_cookie_notice(t, o)
-        || is_copyright(t, o)
+        || (plain_text && is_copyright(t, o))
         || is_image_credit(t, o)
         || is_breadcrumb_line(t, o)
         || is_link_block(b, o)
+        || is_tag_list(b, o)
+        || is_bare_url(t)
     {
         return Verdict::Drop;
     }
@@ -966,6 +1081,8 @@ enum Class {
     Good,
     NearGood,
     Short,
+    /// Dropped by a rule: never kept, but still separates runs.
+    Bad,
 }
 
 fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
@@ -991,6 +1108,7 @@ fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
 /// kept blocks and the index in `blocks` where the run started.
 fn main_run(
     blocks: &[Block],
+    dropped: &[bool],
     comments: &[bool],
     after_title: &[bool],
     o: &BoilerplateOptions,
@@ -998,25 +1116,42 @@ fn main_run(
     if blocks.is_empty() {
         return (Vec::new(), 0);
     }
-    let all: String = blocks
+    let (mut n, mut sw) = (0usize, 0usize);
+    for w in blocks.iter().flat_map(|b| words(&b.text)) {
+        n += 1;
+        sw += usize::from(STOPWORD_SET.contains(w.as_str()));
+    }
+    let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
+    let classes: Vec<Class> = blocks
         .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let check_sw = stopword_density(&all) >= o.page_stopword_density;
-    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, check_sw, o)).collect();
+        .zip(dropped)
+        .map(|(b, &d)| {
+            if d {
+                Class::Bad
+            } else {
+                classify(b, check_sw, o)
+            }
+        })
+        .collect();
+    let content = |c: Class| matches!(c, Class::Good | Class::NearGood);
     // the first prose block under the first headline repeat
     let anchor = after_title.iter().position(|&t| t).and_then(|t| {
-        (t..blocks.len().min(t + o.title_anchor_window)).find(|&i| classes[i] != Class::Short)
+        (t..blocks.len().min(t + 1 + o.title_anchor_window)).find(|&i| content(classes[i]))
     });
     let score = |i: usize| -> f32 {
         let len = weighted_len(&blocks[i].text, o) as f32;
-        let bonus = if anchor == Some(i) { o.title_anchor_bonus } else { 0.0 };
-        bonus + match classes[i] {
-            Class::Good => len,
-            Class::NearGood => len * o.near_weight,
-            Class::Short => -o.short_penalty,
-        }
+        let bonus = if anchor == Some(i) {
+            o.title_anchor_bonus
+        } else {
+            0.0
+        };
+        bonus
+            + match classes[i] {
+                Class::Good => len,
+                Class::NearGood => len * o.near_weight,
+                Class::Short => -o.short_penalty,
+                Class::Bad => -o.dropped_penalty,
+            }
     };
     // maximum-sum segment (Kadane)
     let (mut best, mut best_a, mut best_b) = (0.0f32, 0usize, None::<usize>);
@@ -1052,17 +1187,20 @@ fn main_run(
     let mut keep = vec![false; blocks.len()];
     let mut i = a;
     while i <= b {
-        if classes[i] != Class::Short {
+        if content(classes[i]) {
             keep[i] = true;
             i += 1;
             continue;
         }
         let mut j = i;
-        while j <= b && classes[j] == Class::Short {
+        while j <= b && !content(classes[j]) {
             j += 1;
         }
-        if j - i <= o.max_short_gap && j <= b {
-            keep[i..j].iter_mut().for_each(|k| *k = true);
+        let shorts = (i..j).filter(|&k| classes[k] == Class::Short).count();
+        if shorts <= o.max_short_gap && j <= b {
+            (i..j)
+                .filter(|&k| classes[k] == Class::Short)
+                .for_each(|k| keep[k] = true);
         }
         i = j;
     }
@@ -1187,14 +1325,33 @@ impl SiteProfile {
 fn tune(o: &BoilerplateOptions) -> BoilerplateOptions {
     let mut o = o.clone();
     let f = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
-    if let Some(v) = f("GC") { o.good_chars = v as usize; }
-    if let Some(v) = f("NC") { o.near_chars = v as usize; }
-    if let Some(v) = f("SP") { o.short_penalty = v; }
-    if let Some(v) = f("NW") { o.near_weight = v; }
-    if let Some(v) = f("GAP") { o.max_short_gap = v as usize; }
-    if let Some(v) = f("SWD") { o.min_stopword_density = v; }
-    if let Some(v) = f("TB") { o.title_anchor_bonus = v; }
-    if let Some(v) = f("CJK") { o.cjk_char_weight = v as usize; }
+    if let Some(v) = f("GC") {
+        o.good_chars = v as usize;
+    }
+    if let Some(v) = f("NC") {
+        o.near_chars = v as usize;
+    }
+    if let Some(v) = f("SP") {
+        o.short_penalty = v;
+    }
+    if let Some(v) = f("NW") {
+        o.near_weight = v;
+    }
+    if let Some(v) = f("DP") {
+        o.dropped_penalty = v;
+    }
+    if let Some(v) = f("GAP") {
+        o.max_short_gap = v as usize;
+    }
+    if let Some(v) = f("SWD") {
+        o.min_stopword_density = v;
+    }
+    if let Some(v) = f("TB") {
+        o.title_anchor_bonus = v;
+    }
+    if let Some(v) = f("CJK") {
+        o.cjk_char_weight = v as usize;
+    }
     o
 }
 
@@ -1217,13 +1374,18 @@ pub(crate) fn clean(
     let mut drop = vec![false; blocks.len()];
     let mut comments = vec![false; blocks.len()];
     let mut titles = vec![false; blocks.len()];
+    let mut promo_headers = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        match judge(b, meta, title.as_ref(), o) {
+        match judge(plain_text, b, meta, title.as_ref(), o) {
             Verdict::Keep => {}
             Verdict::Drop => drop[i] = true,
             Verdict::Comments => {
                 drop[i] = true;
                 comments[i] = true;
+            }
+            Verdict::PromoHeader => {
+                drop[i] = true;
+                promo_headers.push(i);
             }
             Verdict::Title => {
                 drop[i] = true;
@@ -1232,9 +1394,39 @@ pub(crate) fn clean(
             }
         }
     }
+    #[cfg(feature = "tune")]
+    let dbg = |stage: &str, drop: &[bool], prev: &mut Vec<bool>| {
+        if std::env::var("DEBUGDROP").is_ok() {
+            for (i, (d, p)) in drop.iter().zip(prev.iter()).enumerate() {
+                if *d && !*p {
+                    eprintln!(
+                        "DROP {stage}: {}",
+                        blocks[i].text.chars().take(100).collect::<String>()
+                    );
+                }
+            }
+        }
+        *prev = drop.to_vec();
+    };
+    #[cfg(feature = "tune")]
+    let mut prev = vec![false; blocks.len()];
+    #[cfg(feature = "tune")]
+    dbg("judge", &drop, &mut prev);
+    drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
+    #[cfg(feature = "tune")]
+    dbg("promo", &drop, &mut prev);
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
+    #[cfg(feature = "tune")]
+    dbg("crumbs", &drop, &mut prev);
     drop_link_lists(&blocks, &mut drop, o);
+    #[cfg(feature = "tune")]
+    dbg("links", &drop, &mut prev);
     drop_repeats(&blocks, &mut drop, o);
+    #[cfg(feature = "tune")]
+    dbg("repeats", &drop, &mut prev);
+    drop_covered_repeats(&blocks, &mut drop, o);
+    #[cfg(feature = "tune")]
+    dbg("covered", &drop, &mut prev);
     if let Some(p) = profile {
         for (b, d) in blocks.iter().zip(drop.iter_mut()) {
             if !*d && b.kind != BlockKind::Heading && p.is_site_line(&b.text, o) {
@@ -1242,38 +1434,42 @@ pub(crate) fn clean(
             }
         }
     }
-    // keep the survivors; a dropped comment marker flags the next survivor
-    let mut kept = Vec::with_capacity(blocks.len());
-    let mut kept_comments = Vec::with_capacity(blocks.len());
-    let mut kept_titles = Vec::with_capacity(blocks.len());
-    let (mut pending, mut pending_title) = (false, false);
-    for (((b, d), c), t) in blocks.into_iter().zip(drop).zip(comments).zip(titles) {
-        pending |= c;
-        pending_title |= t;
-        if !d {
-            kept.push(b);
-            kept_comments.push(pending);
-            kept_titles.push(pending_title);
-            pending = false;
-            pending_title = false;
-        }
+    #[cfg(feature = "tune")]
+    if !plain_text && std::env::var("NOHTML").is_ok() {
+        return blocks;
     }
     if !plain_text {
-        return kept;
+        return blocks
+            .into_iter()
+            .zip(drop)
+            .filter_map(|(b, d)| (!d).then_some(b))
+            .collect();
     }
-    let (keep, start) = main_run(&kept, &kept_comments, &kept_titles, o);
+    let (keep, start) = main_run(&blocks, &drop, &comments, &titles, o);
     let mut headline = None;
     if meta.title.is_none() {
-        // the headline: a headline-shaped block just before the main run
-        let from = start.saturating_sub(o.title_lookback);
-        if let Some(h) = kept[from..start].iter().rev().find(|b| is_headline(b, o)) {
+        // the headline: a headline-shaped survivor just before the main run
+        if let Some(h) = blocks[..start]
+            .iter()
+            .zip(&drop)
+            .rev()
+            .filter(|(_, d)| !**d)
+            .take(o.title_lookback)
+            .map(|(b, _)| b)
+            .find(|b| is_headline(b, o))
+        {
             meta.title = Some(crate::text::strip_title_suffix(&h.text).to_string());
             headline = TitleKeys::new(&h.text);
         }
     }
-    kept.into_iter()
+    blocks
+        .into_iter()
         .zip(keep)
-        .filter(|(b, k)| *k && headline.as_ref().is_none_or(|h| !is_title_repeat(&b.text, h, o)))
+        .filter(|(b, k)| {
+            *k && headline
+                .as_ref()
+                .is_none_or(|h| !is_title_repeat(&b.text, h, o))
+        })
         .map(|(b, _)| b)
         .collect()
 }
@@ -1287,6 +1483,15 @@ mod tests {
     }
 
     const PARA: &str = "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.";
+
+    /// Distinct prose paragraphs.
+    const PARAS: [&str; 5] = [
+        "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.",
+        "Officials in the capital declined to comment on the figures, saying that a full report would be published before the end of the month.",
+        "Analysts said the deployment marked a turning point in a relationship that had been kept quiet for many years by both governments.",
+        "Residents of the border towns reported convoys moving at night, and several roads were closed to civilian traffic for most of the week.",
+        "The opposition demanded a debate in parliament, arguing that the public had a right to know what commitments had been made abroad.",
+    ];
 
     fn p(s: &str) -> Block {
         Block::new(BlockKind::Paragraph, s)
@@ -1416,6 +1621,22 @@ mod tests {
     }
 
     #[test]
+    fn promo_header_takes_its_links() {
+        let (out, _) = run(
+            &[
+                PARAS[0],
+                "Related coverage",
+                "Greece battles blazes",
+                "Heatwave: how hot will it get?",
+                PARAS[1],
+            ],
+            None,
+            false,
+        );
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
+    }
+
+    #[test]
     fn comments_lines() {
         for t in [
             "Comments are closed.",
@@ -1496,6 +1717,29 @@ mod tests {
     }
 
     #[test]
+    fn covered_repeat_dropped() {
+        let other = "A second paragraph of the story follows here with more words in it.";
+        let blob = format!("{PARA} {other}");
+        let (out, _) = run(&[PARA, other, &blob], None, false);
+        assert_eq!(out, [PARA, other]);
+    }
+
+    #[test]
+    fn tag_lists_and_urls() {
+        assert!(is_tag_list(&p("Tags: Delhi, Smog"), &o()));
+        assert!(is_tag_list(
+            &p("How to retire,Early retirement,Retiring early,Money,Finance"),
+            &o()
+        ));
+        assert!(!is_tag_list(
+            &p("Apples, pears, plums, cherries and figs were sold."),
+            &o()
+        ));
+        assert!(is_bare_url("https://example.com/a.jpg"));
+        assert!(!is_bare_url("See https://example.com for more."));
+    }
+
+    #[test]
     fn link_blocks_and_lists() {
         let mut blocks: Vec<Block> = (0..4)
             .map(|i| {
@@ -1516,7 +1760,7 @@ mod tests {
     #[test]
     fn main_run_drops_menus_and_footer_keeps_headings() {
         let mut texts = vec!["News", "Sport", "Business", "Culture", "Weather"];
-        texts.extend([PARA, "A Short Heading", PARA, PARA]);
+        texts.extend([PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
         texts.extend([
             "Most Viewed",
             "Terms",
@@ -1525,12 +1769,19 @@ mod tests {
             "Sitemap",
         ]);
         let (out, _) = run(&texts, None, true);
-        assert_eq!(out, [PARA, "A Short Heading", PARA, PARA]);
+        assert_eq!(out, [PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
     }
 
     #[test]
     fn main_run_ends_at_comment_section() {
-        let texts = [PARA, PARA, PARA, "34 responses to “Lynn”", PARA, PARA];
+        let texts = [
+            PARAS[0],
+            PARAS[1],
+            PARAS[2],
+            "34 responses to “Lynn”",
+            PARAS[3],
+            PARAS[4],
+        ];
         let (out, _) = run(&texts, None, true);
         assert_eq!(out.len(), 3);
     }
@@ -1548,8 +1799,8 @@ mod tests {
                 "Menu",
                 "Wildfire Forces Thousands From Hill Towns",
                 "By A Writer",
-                PARA,
-                PARA,
+                PARAS[0],
+                PARAS[1],
             ],
             None,
             true,
@@ -1558,7 +1809,7 @@ mod tests {
             meta.title.as_deref(),
             Some("Wildfire Forces Thousands From Hill Towns")
         );
-        assert_eq!(out, [PARA, PARA]);
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use scraper::ElementRef;
 
 use super::content::{Fig, Mode};
-use super::dom::{Dom, Ref, Tag, BYLINE, IN_TABLE_OR_CODE, NOISE};
+use super::dom::{Dom, Ref, Tag, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE};
 use super::headings::heading_level_with;
 use crate::article::{Block, BlockKind};
 use crate::options::Options;
@@ -159,6 +159,12 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 continue;
             }
             match it.tag {
+                Tag::Header if self.options.content.drop_headers => {
+                    self.flush();
+                    self.header(i);
+                    i = it.end as usize;
+                    continue;
+                }
                 Tag::Br => {
                     self.line_break();
                     i = it.end as usize;
@@ -242,14 +248,21 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if f.excluded {
             return true;
         }
-        if it.flags & IN_TABLE_OR_CODE != 0 {
+        if it.flags & (IN_TABLE_OR_CODE | EMBED) != 0 || f.embeds > 0 {
             return false;
         }
         if it.flags & NOISE != 0 {
             return true;
         }
         if it.flags & BYLINE != 0 && (f.text as usize) < c.byline_max_chars {
-            return true;
+            // Not when it sits inside running text ("by <span>Ann</span> on Monday").
+            let p = it.parent as usize;
+            let in_running_text = it.parent != super::dom::NO_PARENT
+                && !it.tag.is_block()
+                && !self.figs[p].block_child;
+            if !in_running_text {
+                return true;
+            }
         }
         if !self.mode.clean_conditionally
             || !matches!(
@@ -274,7 +287,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         } else {
             0.0
         };
-        if weight + self.scores[i] < 0.0 {
+        let prose = f.paras > 0
+            && f.text as usize > c.sibling_par_min_chars
+            && f.link_density() < c.prose_max_link_density;
+        if weight + self.scores[i] < 0.0 && !prose {
             return true;
         }
         if f.commas as usize >= c.clean_max_commas {
@@ -298,8 +314,41 @@ impl<'d, 'a> Renderer<'d, 'a> {
         (f.imgs > 1 && (f.paras as f32) / (f.imgs as f32) < 0.5)
             || f.inputs > f.paras / 3
             || (heading_density < 0.9 && text < c.min_paragraph_chars && f.imgs <= 2 && ld > 0.0)
-            || (weight < 25.0 && ld > c.clean_link_density)
+            // A wrapper of a single paragraph is judged as that paragraph.
+            || (weight < 25.0 && f.paras > 1 && ld > c.clean_link_density)
+            || (weight < 25.0 && f.paras <= 1 && ld > c.clean_link_density_hinted)
             || (weight >= 25.0 && ld > c.clean_link_density_hinted)
+    }
+
+    /// A `<header>` inside the content: keep its `<h1>` title and its
+    /// standfirst paragraphs; drop kickers, bylines, dates and share bars.
+    fn header(&mut self, i: usize) {
+        let items = &self.dom.items;
+        let end = items[i].end as usize;
+        let mut j = i + 1;
+        while j < end {
+            let it = &items[j];
+            let keep = match it.tag {
+                Tag::H(1) => true,
+                Tag::P => {
+                    it.flags & (BYLINE | NOISE) == 0
+                        && self.figs[j].text as usize >= self.options.content.sibling_par_min_chars
+                }
+                _ => false,
+            };
+            if keep && !self.figs[j].excluded {
+                let saved_owners = std::mem::take(&mut self.owners);
+                let saved_kinds = std::mem::take(&mut self.kinds);
+                self.render(j);
+                self.owners = saved_owners;
+                self.kinds = saved_kinds;
+                j = it.end as usize;
+            } else if self.figs[j].excluded {
+                j = it.end as usize;
+            } else {
+                j += 1;
+            }
+        }
     }
 
     /// A table is layout (rendered as containers) when it nests tables or

@@ -91,10 +91,10 @@ impl Tag {
             "address" => Tag::Address,
             "html" | "center" | "details" | "dialog" | "fieldset" | "hgroup" | "hr" | "legend"
             | "caption" | "thead" | "tbody" | "tfoot" | "summary" | "nav" | "figcaption"
-            | "frameset" | "noframes" | "search" => Tag::Block,
+            | "frameset" | "noframes" | "search" | "head" => Tag::Block,
             // Never content: dropped with their subtree.
             "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
-            | "object" | "embed" | "canvas" | "video" | "audio" | "map" | "head" | "title"
+            | "object" | "embed" | "canvas" | "video" | "audio" | "map" | "title"
             | "meta" | "link" | "base" | "source" | "track" | "param" | "area" => return None,
             _ => Tag::Inline,
         })
@@ -118,6 +118,8 @@ pub(crate) const BODY_HINT: u16 = 1 << 3;
 pub(crate) const IN_TABLE_OR_CODE: u16 = 1 << 4;
 /// Flag: a caption, a share bar or another thing dropped wherever it is.
 pub(crate) const NOISE: u16 = 1 << 5;
+/// Flag: an embedded post (tweet, ...) the author placed in the story.
+pub(crate) const EMBED: u16 = 1 << 6;
 
 /// What a flat-list entry refers to.
 #[derive(Debug, Clone, Copy)]
@@ -154,12 +156,12 @@ pub(crate) struct Dom<'a> {
 // Readability's hint lists, extended with the boxes news pages put inside articles.
 static UNLIKELY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|paywall|share|sharing|toolbar|skip-link|nav",
+        "(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|nav",
     )
     .unwrap()
 });
 static MAYBE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?i)and|article|body|column|content|main|shadow").unwrap());
+    LazyLock::new(|| Regex::new("(?i)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed").unwrap());
 static POSITIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
@@ -177,9 +179,13 @@ static BYLINE_RE: LazyLock<Regex> =
 /// Things dropped wherever they sit, even inside the chosen article.
 static NOISE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?i)caption|credit|newsletter|share-|sharing|social|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags",
+        "(?i)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags",
     )
     .unwrap()
+});
+/// Embedded posts (tweets, Instagram, ...) that authors place in the story.
+static EMBED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?i)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram").unwrap()
 });
 /// Values of `class`, `id` or `itemprop` that name the article body.
 static BODY_HINT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -369,11 +375,15 @@ impl<'a> Dom<'a> {
 fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16) {
     let mut flags = inherited & IN_TABLE_OR_CODE;
     let mut weight: i16 = 0;
-    if tag == Tag::Input {
+    if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
     let class = el.attr("class").unwrap_or("");
     let id = el.attr("id").unwrap_or("");
+    // An embed (tweet, post, video) placed in the story by its author.
+    if [class, id].iter().any(|v| EMBED_RE.is_match(v)) {
+        return (flags | EMBED, 0);
+    }
     for v in [class, id] {
         if v.is_empty() {
             continue;
@@ -395,6 +405,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
         flags |= BODY_HINT;
     }
     let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
+        || el.name() == "html"
         || flags & BODY_HINT != 0;
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]
@@ -420,7 +431,9 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             .iter()
             .any(|v| !v.is_empty() && BYLINE_RE.is_match(v))
             || el.attr("rel") == Some("author")
-            || el.attr("itemprop").is_some_and(|v| v.contains("author"))
+            || el
+                .attr("itemprop")
+                .is_some_and(|v| v.contains("author") || v.starts_with("date"))
         {
             flags |= BYLINE;
         }
@@ -434,7 +447,7 @@ mod tests {
 
     #[test]
     fn measure_collapses_whitespace() {
-        assert_eq!(measure("  a  b,\n c "), (7, 1));
+        assert_eq!(measure("  a  b,\n c "), (6, 1));
         assert_eq!(measure("   "), (0, 0));
     }
 

@@ -4,7 +4,6 @@
 //! rules leave too little text, they are relaxed one by one (Readability's
 //! cascade) and, last, the page's JSON-LD `articleBody` is used.
 
-use scraper::Html;
 
 use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
@@ -45,6 +44,10 @@ pub struct ContentOptions {
     pub body_hint_bonus: f32,
     /// Bonus of `<article>` and `<main>` elements.
     pub article_tag_bonus: f32,
+    /// Class/id hints and bonuses count in full for a candidate whose own
+    /// paragraph score reaches this; proportionally less below (so a page
+    /// wrapper named `page` does not beat the story on its name alone).
+    pub hint_full_score: f32,
     /// A sibling is joined when it scores at least this share of the best candidate...
     pub sibling_score_ratio: f32,
     /// ...and at least this score.
@@ -61,12 +64,24 @@ pub struct ContentOptions {
     pub clean_link_density: f32,
     /// A container with a positive hint above this link density is dropped.
     pub clean_link_density_hinted: f32,
+    /// A container of paragraphs below this link density is prose: a
+    /// negative class hint alone does not drop it.
+    pub prose_max_link_density: f32,
     /// A list above this link density is dropped.
     pub list_max_link_density: f32,
     /// A container whose text is at least this share list text counts as a list.
     pub list_text_share: f32,
     /// A table cell longer than this (characters) makes the table a layout table.
     pub layout_cell_chars: usize,
+    /// Drop `<header>` elements inside the chosen content (standfirst, byline,
+    /// date), keeping only their `<h1>` title.
+    pub drop_headers: bool,
+    /// Blocks above the `<h1>` title inside the content that are shorter
+    /// than this (characters) are dropped (kickers, labels, breadcrumbs).
+    pub pre_title_max_chars: usize,
+    /// How far (in nodes) before the content the `<h1>` title may sit for
+    /// the paragraphs between them to be taken as the lead.
+    pub lead_window: usize,
 }
 
 impl Default for ContentOptions {
@@ -80,6 +95,7 @@ impl Default for ContentOptions {
             min_alt_candidates: 3,
             body_hint_bonus: 25.0,
             article_tag_bonus: 10.0,
+            hint_full_score: 10.0,
             sibling_score_ratio: 0.2,
             sibling_min_score: 10.0,
             sibling_par_min_chars: 80,
@@ -89,8 +105,12 @@ impl Default for ContentOptions {
             clean_link_density: 0.2,
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
+            prose_max_link_density: 0.25,
             list_text_share: 0.9,
             layout_cell_chars: 400,
+            drop_headers: true,
+            pre_title_max_chars: 80,
+            lead_window: 300,
         }
     }
 }
@@ -112,6 +132,20 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let figs = content::figures(dom, mode, copts);
         let scores = content::final_scores(dom, &figs, mode, copts);
         let roots = content::choose(dom, &figs, &scores, copts);
+        if std::env::var_os("AE_DEBUG").is_some() {
+            for &r in &roots {
+                if let Ref::Element(e) = dom.items[r].node {
+                    eprintln!(
+                        "mode {mode:?} root {r} <{} id={:?} class={:?}> score {} text {}",
+                        e.value().name(),
+                        e.value().attr("id"),
+                        e.value().attr("class"),
+                        scores[r],
+                        figs[r].text
+                    );
+                }
+            }
+        }
         let mut r = blocks::Renderer::new(dom, &figs, &scores, mode, options);
         for &root in &roots {
             r.render(root);
@@ -140,6 +174,17 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
                 return out;
             }
         }
+    }
+    // Kickers, section labels and breadcrumbs sit just above the title.
+    if let Some(k) = out
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading && b.level == 1)
+    {
+        let mut idx = 0;
+        out.retain(|b| {
+            idx += 1;
+            idx > k || b.text.chars().count() >= copts.pre_title_max_chars
+        });
     }
     if let Some(first) = first {
         if !out.iter().any(|b| b.kind == BlockKind::Heading && b.level == 1) {
@@ -203,8 +248,7 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
 
 /// Parse `page` and return its metadata and main-content blocks.
 pub(crate) fn extract(page: &str, options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
-    let page = crate::guard::bound(page, &options.limits)?;
-    let doc = Html::parse_document(&page);
+    let doc = crate::guard::parse(page, &options.limits)?;
     let meta = metadata::read(&doc);
     let dom = Dom::build(&doc);
     let blocks = content_blocks(&dom, options);
