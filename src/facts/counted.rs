@@ -58,7 +58,7 @@ fn phrases<T: Copy>(table: &[(&str, T)]) -> Phrases<T> {
         })
         .filter(|p| !p.toks.is_empty())
         .collect();
-    all.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+    all.sort_by_key(|p| std::cmp::Reverse(p.toks.len()));
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in all.iter().enumerate() {
@@ -345,15 +345,15 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
     if let Some((a, b)) = np {
         for i in a..b {
             if let Some(c) = word_cat(cx, i) {
-                if noun.is_none_or(|n| rank(c) < rank(n)) {
+                if noun.map_or(true, |n| rank(c) < rank(n)) {
                     noun = Some(c);
                 }
             }
         }
     }
     // event words in the clause after the noun phrase (`have died`)
-    let mut k = np.map_or(e, |(_, b)| b);
-    for _ in 0..AFTER_WINDOW {
+    let from = np.map_or(e, |(_, b)| b);
+    for k in from..from + AFTER_WINDOW {
         if is_clause_break(cx, k) {
             break;
         }
@@ -362,7 +362,6 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
                 return c;
             }
         }
-        k += 1;
     }
     // event words just before (`killed 12 people`, `lost 300 men`)
     let mut k = s;

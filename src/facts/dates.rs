@@ -258,10 +258,7 @@ pub(crate) fn parse_date(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
         }
     }
     let found = single(cx, j, weekday);
-    let (y, m, d, e) = match found {
-        Some(x) => x,
-        None => return None,
-    };
+    let (y, m, d, e) = found?;
     let year = y.or(ctx.year);
     let mut hit = DateHit {
         s: i,
@@ -303,7 +300,7 @@ fn single(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, us
                     return Some((Some(y), m, d, e3));
                 }
             }
-            if valid(None, m, d) && !(lower_verb && !weekday) {
+            if valid(None, m, d) && (weekday || !lower_verb) {
                 return Some((None, m, d, e2));
             }
             if valid(None, m, d) && cx.s(j).chars().next().is_some_and(char::is_uppercase) {

@@ -343,7 +343,7 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
                     break;
                 }
             }
-            Wc::Scale(s) if s == 100.0 => {
+            Wc::Scale(100.0) => {
                 if matches!(last, Last::Unit | Last::Teen | Last::Tens) || (last == Last::None && a)
                 {
                     cur = cur.max(1.0) * 100.0;

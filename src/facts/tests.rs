@@ -168,7 +168,12 @@ fn money_percent_quantities() {
             "{s}"
         );
     }
-    assert_eq!(one("about 300 km away").category, Category::Quantity);
+    let f = one("about 300 km away");
+    assert_eq!(f.category, Category::Quantity);
+    assert_eq!(
+        (f.text.as_str(), f.counted.as_deref()),
+        ("about 300", Some("km"))
+    );
     assert_eq!(one("40 tonnes of grain").category, Category::Quantity);
     assert_eq!(one("a 100m sprint").category, Category::Quantity);
     assert_eq!(one("within six weeks").category, Category::Duration);
