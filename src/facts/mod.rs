@@ -625,6 +625,29 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                 return Step::Skip(skip_chain(cx, n.e));
             }
         }
+        // a written fraction: `3/4`, `1/2`
+        if cx.p(n.e, "/") && n.plain && n.e == i + 1 && cx.adj(i) && cx.adj(i + 1) {
+            if let Some(d) = cx.t.get(i + 2) {
+                let ok = d.kind == Kind::Num
+                    && !d.grouped
+                    && !d.decimal
+                    && [
+                        2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0,
+                    ]
+                    .contains(&d.num)
+                    && n.v < d.num
+                    && !(cx.adj(i + 2) && matches!(cx.kind(i + 3), Some(Kind::Num))
+                        || cx.p(i + 3, "/"))
+                    && !(i > 0 && cx.adj(i - 1) && cx.p(i - 1, "/"));
+                if ok {
+                    n.v /= d.num;
+                    n.mant = n.v;
+                    n.e = i + 3;
+                    n.kind = NumKind::Frac;
+                    n.plain = false;
+                }
+            }
+        }
         // times and ratios: `10:30`, `24/7`, `1.2.3`
         if cx.adj(n.e - 1)
             && (cx.p(n.e, ":") || cx.p(n.e, "/") || cx.p(n.e, "."))

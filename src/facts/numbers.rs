@@ -281,6 +281,14 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
             ..base
         });
     }
+    if a && cx.is(j + 1, "couple") {
+        return Some(Num {
+            e: j + 2,
+            v: 2.0,
+            mant: 2.0,
+            ..base
+        });
+    }
     if a {
         match cx.wc(j + 1) {
             Wc::Scale(_) | Wc::Dozen => {}
