@@ -10,7 +10,7 @@ use scraper::ElementRef;
 
 use super::content::{Fig, Mode};
 use super::dom::{Dom, Ref, Tag, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE};
-use super::headings::heading_level;
+use super::headings::heading_level_with;
 use crate::article::{Block, BlockKind};
 use crate::options::Options;
 
@@ -114,7 +114,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         self.buf.clear();
         let link_bytes = std::mem::take(&mut self.link_bytes).min(text.len());
         let owner = self.owners.last().and_then(|&o| self.element(o));
-        let level = owner.and_then(|el| heading_level(el, &text));
+        let level = owner.and_then(|el| heading_level_with(el, &text, &self.options.sections));
         let mut block = match (level, self.kinds.last()) {
             (Some(l), _) => Block::heading(l, text),
             (None, Some(&(BlockKind::Heading, l))) => Block::heading(l, text),

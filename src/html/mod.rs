@@ -4,7 +4,6 @@
 //! rules leave too little text, they are relaxed one by one (Readability's
 //! cascade) and, last, the page's JSON-LD `articleBody` is used.
 
-use scraper::Html;
 
 use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
@@ -241,8 +240,7 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
 
 /// Parse `page` and return its metadata and main-content blocks.
 pub(crate) fn extract(page: &str, options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
-    let page = crate::guard::bound(page, &options.limits)?;
-    let doc = Html::parse_document(&page);
+    let doc = crate::guard::parse(page, &options.limits)?;
     let meta = metadata::read(&doc);
     let dom = Dom::build(&doc);
     let blocks = content_blocks(&dom, options);
