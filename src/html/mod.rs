@@ -4,7 +4,6 @@
 //! rules leave too little text, they are relaxed one by one (Readability's
 //! cascade) and, last, the page's JSON-LD `articleBody` is used.
 
-
 use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
 use crate::options::Options;
@@ -84,6 +83,9 @@ pub struct ContentOptions {
     /// How far (in nodes) before the content the `<h1>` title may sit for
     /// the paragraphs between them to be taken as the lead.
     pub lead_window: usize,
+    /// When the extraction is thin, the JSON-LD `articleBody` replaces it
+    /// only when longer by at least this factor.
+    pub json_ld_min_gain: f32,
 }
 
 impl Default for ContentOptions {
@@ -114,6 +116,7 @@ impl Default for ContentOptions {
             drop_headers: true,
             pre_title_max_chars: 80,
             lead_window: 300,
+            json_ld_min_gain: 1.3,
         }
     }
 }
@@ -153,7 +156,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
     let (mut out, chars, first) = best.unwrap_or_default();
     if chars < copts.min_article_chars {
         if let Some(body) = json_ld_body(dom) {
-            if body.chars().count() > chars {
+            if body.chars().count() as f32 > chars as f32 * copts.json_ld_min_gain {
                 out = body
                     .split('\n')
                     .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -319,6 +322,12 @@ mod tests {
         for html in ["", "<", "<html>", "<table><td>x", "\0", "<p>"] {
             let _ = run(html);
         }
+    }
+
+    #[test]
+    fn short_article_is_not_replaced_by_its_own_json_ld_body() {
+        let html = r#"<html><head><script type="application/ld+json">{"articleBody":"First paragraph of the short story. Second paragraph of it."}</script></head><body><article><p>First paragraph of the short story.</p><p>Second paragraph of it.</p></article></body></html>"#;
+        assert_eq!(run(html).len(), 2);
     }
 
     #[test]
