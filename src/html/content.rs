@@ -270,7 +270,11 @@ pub(crate) fn choose(
         }
     }
     let Some(&first) = top.first() else {
-        return Vec::new();
+        // No paragraph anywhere: the whole body, as Readability does.
+        return (0..n)
+            .find(|&i| dom.items[i].tag == Tag::Body && !figs[i].excluded)
+            .into_iter()
+            .collect();
     };
     let parent = |i: usize| -> Option<usize> {
         let p = dom.items[i].parent;

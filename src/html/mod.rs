@@ -331,6 +331,12 @@ mod tests {
     }
 
     #[test]
+    fn page_of_short_lines_falls_back_to_the_body() {
+        let b = run("<body><p>caf\u{e9} na\u{ef}ve ok</p><p>short line two</p></body>");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
     fn kicker_above_the_title_is_dropped() {
         let html = format!(
             "<body><div class=story><span class=label>Environment</span><h1>Reef recovers</h1>{PARA}{PARA}{PARA}{PARA}</div></body>"
