@@ -65,6 +65,10 @@ pub struct ContentOptions {
     pub clean_link_density_hinted: f32,
     /// A list whose every item holds a link is dropped above this link density.
     pub linked_list_max_link_density: f32,
+    /// A block with at least this many links...
+    pub link_row_min_links: usize,
+    /// ...and at least this link density is a row of links, dropped.
+    pub link_row_min_link_density: f32,
     /// A container of paragraphs below this link density is prose: a
     /// negative class hint alone does not drop it.
     pub prose_max_link_density: f32,
@@ -110,6 +114,8 @@ impl Default for ContentOptions {
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
             prose_max_link_density: 0.25,
+            link_row_min_links: 3,
+            link_row_min_link_density: 0.8,
             linked_list_max_link_density: 0.3,
             list_text_share: 0.9,
             layout_cell_chars: 400,
