@@ -349,11 +349,15 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn header(&mut self, i: usize) {
         let items = &self.dom.items;
         let end = items[i].end as usize;
+        // A title header (with the `<h1>`) keeps only the title and the
+        // standfirst; a section header keeps its headings too.
+        let title_header = (i + 1..end).any(|j| items[j].tag == Tag::H(1));
         let mut j = i + 1;
         while j < end {
             let it = &items[j];
             let keep = match it.tag {
                 Tag::H(1) => true,
+                Tag::H(_) => !title_header,
                 Tag::P => {
                     it.flags & (BYLINE | NOISE) == 0
                         && self.figs[j].text as usize >= self.options.content.sibling_par_min_chars
@@ -631,6 +635,22 @@ mod tests {
         let got: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(got, vec!["Title", standfirst, "Body."]);
         assert_eq!((b[0].kind, b[0].level), (BlockKind::Heading, 1));
+    }
+
+    #[test]
+    fn section_header_keeps_its_heading() {
+        let b = blocks(
+            "<section><header><h2>Background</h2><span class=date>Today</span></header><p>Body.</p></section>",
+            &Options::default(),
+        );
+        let got: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading, "Background"),
+                (BlockKind::Paragraph, "Body.")
+            ]
+        );
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub struct ContentOptions {
     /// Blocks above the `<h1>` title inside the content that are shorter
     /// than this (characters) are dropped (kickers, labels, breadcrumbs).
     pub pre_title_max_chars: usize,
+    /// ...when the title comes within this many blocks of the start (an
+    /// `<h1>` further down is a section heading, not the title).
+    pub pre_title_max_blocks: usize,
     /// How far (in nodes) before the content the `<h1>` title may sit for
     /// the paragraphs between them to be taken as the lead.
     pub lead_window: usize,
@@ -121,6 +124,7 @@ impl Default for ContentOptions {
             layout_cell_chars: 400,
             drop_headers: true,
             pre_title_max_chars: 80,
+            pre_title_max_blocks: 3,
             lead_window: 300,
             json_ld_min_gain: 1.3,
         }
@@ -176,6 +180,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
     // Kickers, section labels and breadcrumbs sit just above the title.
     if let Some(k) = out
         .iter()
+        .take(copts.pre_title_max_blocks + 1)
         .position(|b| b.kind == BlockKind::Heading && b.level == 1)
     {
         let mut idx = 0;
