@@ -839,7 +839,10 @@ fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool
     if key.len() <= tkey.len() || ends_sentence(text) {
         return false;
     }
-    let extra = key.split(' ').count() - tkey.split(' ').count();
+    let extra = key
+        .split(' ')
+        .count()
+        .saturating_sub(tkey.split(' ').count());
     if extra > o.max_title_extra_words {
         return false;
     }
