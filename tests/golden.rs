@@ -56,8 +56,8 @@
 //!   the metadata; the spec is itself checked: an `absent` string may not
 //!   occur in an expected heading or paragraph.
 //! * `facts`: each expected fact must match a distinct fact of the article
-//!   whose text (less a leading qualifier word, as in `check_seed_facts.py`)
-//!   and value match, and whose other given fields are equal (numbers within
+//!   whose text (less a leading qualifier word, as in `check_seed_facts.py`;
+//!   a unit word after the number may be part of the span) and value match, and whose other given fields are equal (numbers within
 //!   1e-9, dates on their first 10 characters).
 //! * `facts_absent`: no fact may have this text. `facts_exclusive_categories`:
 //!   every fact of these categories must be one of the expected facts.
@@ -556,6 +556,16 @@ fn number_core(t: &str) -> String {
     t
 }
 
+/// The fact's text matches the expected one: equal once a leading qualifier
+/// word is stripped, or the expected text followed by a unit word
+/// (`at least 750` matches a span `at least 750 kilometres`).
+fn same_span_text(got: &str, want: &str) -> bool {
+    let (g, w) = (number_core(got), number_core(want));
+    g == w
+        || g.strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+}
+
 fn same_value(want: &Value, got: &Value) -> bool {
     match (want, got) {
         (Value::Number(w), Value::Number(g)) => {
@@ -606,9 +616,7 @@ fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
         let wvalue = want.get("value");
         let candidates: Vec<usize> = (0..facts.len())
             .filter(|&j| !used[j])
-            .filter(|&j| {
-                number_core(str_field(&facts[j], "text").unwrap_or("")) == number_core(wtext)
-            })
+            .filter(|&j| same_span_text(str_field(&facts[j], "text").unwrap_or(""), wtext))
             .filter(|&j| {
                 wvalue.map_or(true, |v| {
                     facts[j].get("value").is_some_and(|g| same_value(v, g))
@@ -618,7 +626,7 @@ fn check_facts(spec: &Spec, a: &Value, r: &mut Report) {
         let Some(&j) = candidates.first() else {
             let near: Vec<String> = facts
                 .iter()
-                .filter(|f| number_core(str_field(f, "text").unwrap_or("")) == number_core(wtext))
+                .filter(|f| same_span_text(str_field(f, "text").unwrap_or(""), wtext))
                 .map(|f| f.to_string())
                 .collect();
             r.check("fact found", false, || {
@@ -780,6 +788,14 @@ fn number_core_strips_one_qualifier() {
     assert_eq!(number_core("about 12,000"), "12,000");
     assert_eq!(number_core("At least  5"), "5");
     assert_eq!(number_core("2016-17"), "2016-17");
+}
+
+#[test]
+fn a_unit_after_the_number_may_be_part_of_the_span() {
+    assert!(same_span_text("at least 750 kilometres", "at least 750"));
+    assert!(same_span_text("750", "at least 750"));
+    assert!(!same_span_text("7500", "750"));
+    assert!(!same_span_text("750", "750 kilometres"));
 }
 
 #[test]
