@@ -65,11 +65,12 @@ const SKIP_ELEMENTS: &[&str] = &[
 const CAPTION_ELEMENTS: &[&str] = &["figcaption", "caption", "figure", "label", "button"];
 
 /// Class/id fragments that mark an element as a heading, a blog date header
-/// or the header line of a forum post (matched case-insensitively). Bylines
-/// and author boxes are left out: they belong to the metadata.
+/// or the header line of a forum post (matched case-insensitively). Bylines,
+/// author boxes and plain `date` classes (datelines) are left out: they
+/// belong to the metadata.
 static HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date|date-?header|header|username|poster)(?:$|[-_\s])",
+        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date-?header|header|username|poster)(?:$|[-_\s])",
     )
     .expect("valid regex")
 });
@@ -667,8 +668,19 @@ mod tests {
     #[test]
     fn class_hints_mark_date_headers_and_post_headers() {
         assert_eq!(
-            level(r#"<div class="date">06-29-2004, 04:19 AM</div>"#, "div"),
+            level(
+                r#"<div class="date-header">Monday, November 01, 2004</div>"#,
+                "div"
+            ),
             Some(EMPHASIS_LEVEL)
+        );
+        // A plain "date" class is a dateline (metadata), not a date header.
+        assert_eq!(
+            level(
+                r#"<div class="article_date">November 20, 2019 - 11:28</div>"#,
+                "div"
+            ),
+            None
         );
         assert_eq!(
             level(r#"<div class="username">MavRick</div>"#, "div"),
