@@ -565,6 +565,31 @@ fn glued_identifier_before(cx: &Cx, i: usize) -> bool {
     }
 }
 
+/// The word before token `i` is capitalised, not a function word, and not
+/// the first word of a sentence (`In 2014` is fine, `Destiny 2` is a name).
+fn capitalised_name_before(cx: &Cx, i: usize, floor: usize) -> bool {
+    if i < 2 || i - 1 < floor || cx.kind(i - 1) != Some(Kind::Word) || cx.adj(i - 1) {
+        return false;
+    }
+    let w = cx.s(i - 1);
+    if !w.starts_with(char::is_uppercase)
+        || w.len() < 2
+        || lexicon::NP_STOP_SET.has(w)
+        || lexicon::YEAR_CUES_SET.has(w)
+        || matches!(cx.wc(i - 1), Wc::Month(_) | Wc::Weekday)
+    {
+        return false;
+    }
+    // not the first word of a sentence or line
+    let gap = &cx.text[cx.t[i - 2].e..cx.t[i - 1].s];
+    let prev = cx.s(i - 2);
+    !(gap.contains('\n')
+        || matches!(
+            prev,
+            "." | "!" | "?" | ":" | "\"" | "“" | "(" | "[" | "—" | "|"
+        ))
+}
+
 /// Inside a URL, e-mail address or path: the whitespace-free chunk around
 /// the token holds `://`, `www.`, `@` or a `/` between letters.
 fn in_url(cx: &Cx, i: usize) -> bool {
@@ -624,6 +649,20 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
             if ident && n.kind != NumKind::Ord {
                 return Step::Skip(skip_chain(cx, n.e));
             }
+        }
+        // a name with a number: `Destiny 2 isn't`, `Stoxx 50 -1.3%`, `Windows 10 users`
+        if n.plain
+            && n.e == i + 1
+            && cur_pre.is_none()
+            && !(1900.0..=2100.0).contains(&n.v)
+            && capitalised_name_before(cx, i, floor)
+            && !cx.s(i + 1).starts_with(char::is_uppercase)
+            && !cx.adj(i)
+            && counted::unit_after(cx, i + 1).is_none()
+            && counted::percent_after(cx, i + 1).is_none()
+            && counted::currency_after(cx, i + 1).is_none()
+        {
+            return Step::Skip(i + 1);
         }
         // a written fraction: `3/4`, `1/2`
         if cx.p(n.e, "/") && n.plain && n.e == i + 1 && cx.adj(i) && cx.adj(i + 1) {
@@ -844,7 +883,8 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     let mut unit_toks: Option<(usize, usize)> = None;
     if category.is_none() && !year_range {
         if let Some((z, dur)) = counted::unit_after(cx, e) {
-            let (ua, ub) = (e, z);
+            let ua = if cx.p(e, "-") { e + 1 } else { e };
+            let ub = z;
             unit_toks = Some((ua, ub));
             let e = z;
             category = Some(if dur {
