@@ -313,7 +313,11 @@ fn extract_chunk(
         let t = toks[i];
         let trigger = match t.kind {
             Kind::Num => true,
-            Kind::Word => t.wc != Wc::Other || (t.e - t.s == 4 && cx.is(i, "year")),
+            Kind::Word => {
+                t.wc != Wc::Other
+                    || (t.e - t.s == 4 && (cx.is(i, "year") || cx.is(i, "week")))
+                    || (t.e - t.s == 5 && cx.is(i, "month"))
+            }
             Kind::Punct => false,
         };
         if !trigger {
@@ -532,6 +536,38 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
             }
             _ => Step::None,
         };
+    }
+    // `last month`, `next week` with a reference day
+    if let (Some(today), true) = (ctx.today, cx.is(i, "month") || cx.is(i, "week")) {
+        let off = if i == 0 || i <= floor {
+            None
+        } else if cx.is(i - 1, "last") {
+            Some(-1)
+        } else if cx.is(i - 1, "this") {
+            Some(0)
+        } else if cx.is(i - 1, "next") {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(o) = off {
+            let iso = if cx.is(i, "month") {
+                dates::month_offset(today, o)
+            } else {
+                dates::iso_week(today, o)
+            };
+            let (s, e) = span_text(cx, i - 1, i + 1);
+            return Step::Fact(Raw {
+                start: s,
+                end: e,
+                value: Value::Date(iso),
+                qualifier: Qualifier::Exact,
+                counted: None,
+                category: Category::Date,
+                next: i + 1,
+            });
+        }
+        return Step::None;
     }
     quantity(cx, i, floor)
 }
@@ -948,6 +984,30 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                 qualifier = q;
                 e = z;
                 next = z;
+            }
+        }
+    }
+    // `more than 30 and less than 40`: one range
+    if matches!(qualifier, Qualifier::MoreThan | Qualifier::AtLeast)
+        && !range
+        && (cx.is(e, "and") || cx.is(e, "but"))
+    {
+        if let Value::Number(lo) = value {
+            for p in e + 2..e + 7 {
+                if !matches!(counted::qualifier_before(cx, p, e + 1), Some((Qualifier::LessThan | Qualifier::AtMost, s)) if s == e + 1)
+                {
+                    continue;
+                }
+                if let Some(b) = numbers::parse_num(cx, p, money) {
+                    if b.v > lo && matches!(b.kind, NumKind::Card | NumKind::Frac) {
+                        value = Value::Range(lo, b.v);
+                        qualifier = Qualifier::Exact;
+                        range = true;
+                        e = b.e;
+                        next = b.e;
+                    }
+                }
+                break;
             }
         }
     }

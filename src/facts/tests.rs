@@ -199,6 +199,10 @@ fn qualifiers() {
     assert_eq!(q("fewer than 300 residents"), Qualifier::LessThan);
     assert_eq!(q("under 300 residents"), Qualifier::LessThan);
     assert_eq!(q("300 or more residents"), Qualifier::AtLeast);
+    assert_eq!(
+        one("more than 30 and less than 40 people").value,
+        Value::Range(30.0, 40.0)
+    );
 }
 
 #[test]
