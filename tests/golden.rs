@@ -72,7 +72,9 @@ use serde_json::Value;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Spec {
+    /// What the case is for; documentation only.
     #[serde(default)]
+    #[allow(dead_code)]
     about: Option<String>,
     #[serde(default)]
     input: Option<String>,
@@ -293,7 +295,6 @@ fn run_case(dir: &Path) -> Report {
             return r;
         }
     };
-    let _ = &spec.about;
     check_spec(&spec, &mut r);
     let bytes = std::fs::read(&src).expect("read source");
     let options = Options {
