@@ -58,7 +58,7 @@ fn phrases<T: Copy>(table: &[(&str, T)]) -> Phrases<T> {
         })
         .filter(|p| !p.toks.is_empty())
         .collect();
-    all.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+    all.sort_by_key(|p| std::cmp::Reverse(p.toks.len()));
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in all.iter().enumerate() {
@@ -92,11 +92,11 @@ static UNIT_PHRASES: LazyLock<Phrases<bool>> = LazyLock::new(|| {
     phrases(&v)
 });
 
-/// Token text equality: exact for short words (units `m`, `B`), else
-/// ASCII case-insensitive.
-fn tok_eq(cx: &Cx, i: usize, p: &str, strict_short: bool) -> bool {
+/// Token text equality: exact up to `strict` bytes (units `m`, `B`;
+/// currency `A$`), else ASCII case-insensitive.
+fn tok_eq(cx: &Cx, i: usize, p: &str, strict: usize) -> bool {
     let s = cx.s(i);
-    if strict_short && p.len() <= 3 {
+    if p.len() <= strict {
         s == p
     } else {
         s.eq_ignore_ascii_case(p)
@@ -105,7 +105,7 @@ fn tok_eq(cx: &Cx, i: usize, p: &str, strict_short: bool) -> bool {
 
 /// Does phrase `p` end just before token `end` (not reaching below `floor`)?
 /// Returns its first token.
-fn match_before(cx: &Cx, end: usize, floor: usize, p: &[String], strict: bool) -> Option<usize> {
+fn match_before(cx: &Cx, end: usize, floor: usize, p: &[String], strict: usize) -> Option<usize> {
     let k = p.len();
     if end < k || end - k < floor {
         return None;
@@ -126,7 +126,7 @@ fn match_before(cx: &Cx, end: usize, floor: usize, p: &[String], strict: bool) -
 }
 
 /// Does phrase `p` start at token `s`? Returns its end.
-fn match_at(cx: &Cx, s: usize, p: &[String], strict: bool) -> Option<usize> {
+fn match_at(cx: &Cx, s: usize, p: &[String], strict: usize) -> Option<usize> {
     if s + p.len() > cx.t.len() {
         return None;
     }
@@ -142,13 +142,13 @@ fn match_at(cx: &Cx, s: usize, p: &[String], strict: bool) -> Option<usize> {
 pub(crate) fn qualifier_before(cx: &Cx, s: usize, floor: usize) -> Option<(Qualifier, usize)> {
     Q_BEFORE
         .ending(cx, s)
-        .find_map(|p| match_before(cx, s, floor, &p.toks, false).map(|st| (p.val, st)))
+        .find_map(|p| match_before(cx, s, floor, &p.toks, 0).map(|st| (p.val, st)))
 }
 
 /// The qualifier phrase starting at token `e` (`or more`, `-plus`).
 pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
     Q_AFTER.starting(cx, e).find_map(|p| {
-        let end = match_at(cx, e, &p.toks, false)?;
+        let end = match_at(cx, e, &p.toks, 0)?;
         // `-plus` and `+` glued to the number
         if (p.toks[0] == "-" || p.toks[0] == "+") && !cx.adj(e - 1) {
             return None;
@@ -164,7 +164,7 @@ pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
 /// A currency sign or code ending just before token `s` (`$`, `US$`, `RM`).
 pub(crate) fn currency_before(cx: &Cx, s: usize, floor: usize) -> Option<usize> {
     CUR_PREFIX.ending(cx, s).find_map(|p| {
-        let st = match_before(cx, s, floor, &p.toks, true)?;
+        let st = match_before(cx, s, floor, &p.toks, 2)?;
         // a code glued to letters before it is a word (`ABCUSD`)
         if st > 0 && cx.adj(st - 1) && cx.kind(st - 1) == Some(Kind::Word) {
             return None;
@@ -176,7 +176,7 @@ pub(crate) fn currency_before(cx: &Cx, s: usize, floor: usize) -> Option<usize> 
 /// A currency word or sign starting at token `e` (`euros`, `€`, `USD`).
 pub(crate) fn currency_after(cx: &Cx, e: usize) -> Option<usize> {
     CUR_SUFFIX.starting(cx, e).find_map(|p| {
-        let end = match_at(cx, e, &p.toks, true)?;
+        let end = match_at(cx, e, &p.toks, 3)?;
         boundary_ok(cx, end).then_some(end)
     })
 }
@@ -211,7 +211,7 @@ pub(crate) fn unit_after(cx: &Cx, e: usize) -> Option<(usize, bool)> {
         start += 1;
     }
     let (mut end, dur) = UNIT_PHRASES.starting(cx, start).find_map(|p| {
-        let end = match_at(cx, start, &p.toks, true)?;
+        let end = match_at(cx, start, &p.toks, 3)?;
         if p.toks.len() == 1
             && p.toks[0].chars().count() == 1
             && !glued
@@ -345,15 +345,15 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
     if let Some((a, b)) = np {
         for i in a..b {
             if let Some(c) = word_cat(cx, i) {
-                if noun.is_none_or(|n| rank(c) < rank(n)) {
+                if noun.map_or(true, |n| rank(c) < rank(n)) {
                     noun = Some(c);
                 }
             }
         }
     }
     // event words in the clause after the noun phrase (`have died`)
-    let mut k = np.map_or(e, |(_, b)| b);
-    for _ in 0..AFTER_WINDOW {
+    let from = np.map_or(e, |(_, b)| b);
+    for k in from..from + AFTER_WINDOW {
         if is_clause_break(cx, k) {
             break;
         }
@@ -362,7 +362,6 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
                 return c;
             }
         }
-        k += 1;
     }
     // event words just before (`killed 12 people`, `lost 300 men`)
     let mut k = s;

@@ -258,10 +258,7 @@ pub(crate) fn parse_date(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
         }
     }
     let found = single(cx, j, weekday);
-    let (y, m, d, e) = match found {
-        Some(x) => x,
-        None => return None,
-    };
+    let (y, m, d, e) = found?;
     let year = y.or(ctx.year);
     let mut hit = DateHit {
         s: i,
@@ -303,7 +300,8 @@ fn single(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, us
                     return Some((Some(y), m, d, e3));
                 }
             }
-            if valid(None, m, d) && !(lower_verb && !weekday) {
+            let suffix = cx.kind(e) == Some(Kind::Num) && e2 == e + 2;
+            if valid(None, m, d) && (weekday || suffix || !lower_verb) {
                 return Some((None, m, d, e2));
             }
             if valid(None, m, d) && cx.s(j).chars().next().is_some_and(char::is_uppercase) {
@@ -315,6 +313,12 @@ fn single(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, us
             if cx.kind(k) == Some(Kind::Num) {
                 return Some((Some(y), m, 0, e2));
             }
+        }
+        // a month alone after a cue: `in October`, `since March`
+        let cue = j > 0 && super::lexicon::contains(super::lexicon::MONTH_CUES, cx.s(j - 1));
+        let capital = cx.s(j).starts_with(char::is_uppercase);
+        if cue && (capital || !lower_verb) && !cx.p(e, "-") {
+            return Some((None, m, 0, e));
         }
         return None;
     }
@@ -360,10 +364,29 @@ const UNIT_DAYS: &[(&str, i64, bool)] = &[
 /// and the bare `today`/`tomorrow`/`yesterday`, against `today`.
 pub(crate) fn parse_relative(cx: &Cx, i: usize, today: (i32, u32, u32)) -> Option<DateHit> {
     let base = days_from_civil(today.0, today.1, today.2);
-    if let Wc::RelDay(off) = cx.wc(i) {
+    if let Wc::RelDay(mut off) = cx.wc(i) {
+        // `the day after tomorrow`, `the day before yesterday`
+        let mut s = i;
+        if i >= 2 && cx.is(i - 2, "day") {
+            let step = if off > 0 && cx.is(i - 1, "after") {
+                1
+            } else if off < 0 && cx.is(i - 1, "before") {
+                -1
+            } else {
+                0
+            };
+            if step != 0 {
+                off += step;
+                s = if i >= 3 && cx.is(i - 3, "the") {
+                    i - 3
+                } else {
+                    i - 2
+                };
+            }
+        }
         let (y, m, d) = civil_from_days(base + off);
         return Some(DateHit {
-            s: i,
+            s,
             e: i + 1,
             iso: iso(Some(y), m, d),
             anchor: None,
@@ -473,6 +496,8 @@ mod tests {
         assert_eq!(d("I bought it December 27"), "XXXX-12-27");
         assert_eq!(d("in 2017 april."), "2017-04");
         assert_eq!(d("in May 2025"), "2025-05");
+        assert_eq!(d("in October the"), "XXXX-10");
+        assert_eq!(d("on may 5th"), "XXXX-05-05");
         assert_eq!(d("january first two thousand and thirty two"), "2032-01-01");
         assert_eq!(d("6 April seventeen hundred thirty three"), "1733-04-06");
     }
@@ -511,6 +536,10 @@ mod tests {
         };
         assert_eq!(date("back today", &ctx).unwrap().0, "2016-11-07");
         assert_eq!(date("since tomorrow", &ctx).unwrap().0, "2016-11-08");
+        assert_eq!(
+            date("the day after tomorrow", &ctx).unwrap(),
+            ("2016-11-09".into(), "the day after tomorrow".into())
+        );
         assert_eq!(
             date("2 weeks and 2 days ago they", &ctx).unwrap().0,
             "2016-10-22"

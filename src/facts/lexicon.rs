@@ -265,6 +265,25 @@ pub(crate) const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// Words before a month name alone that make it a date (`in October`).
+pub(crate) const MONTH_CUES: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "through",
+    "from",
+    "before",
+    "after",
+    "of",
+    "throughout",
+];
+
 /// Weekday names.
 pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
@@ -365,7 +384,7 @@ pub(crate) const CURRENCY_PREFIX: &[&str] = &[
     "$", "€", "£", "¥", "₹", "₽", "₩", "₺", "₴", "₦", "US$", "US $", "A$", "AU$", "AU $", "C$",
     "CA$", "NZ$", "NZ $", "HK$", "S$", "R$", "Rs", "Rs.", "RM", "USD", "EUR", "GBP", "JPY", "AUD",
     "CAD", "CHF", "CNY", "RMB", "INR", "RUB", "NZD", "HKD", "SGD", "ZAR", "KRW", "MYR", "BRL",
-    "MXN", "SEK", "NOK", "DKK", "PLN", "TRY", "UAH", "NGN", "EGP", "ILS", "PHP", "IDR", "THB",
+    "MXN", "SEK", "NOK", "DKK", "PLN", "UAH", "NGN", "EGP", "ILS", "IDR", "THB",
 ];
 
 /// Currency signs, codes and words written after the amount.
@@ -577,6 +596,38 @@ pub(crate) const UNITS: &[&str] = &[
     "week-old",
     "day-old",
     "points",
+    "cubic metres",
+    "cubic meters",
+    "cubic feet",
+    "light years",
+    "light-years",
+    "nautical miles",
+    "km2",
+    "gb",
+    "mb",
+    "kb",
+    "tb",
+    "kw",
+    "mw",
+    "gw",
+    "ghz",
+    "mhz",
+    "khz",
+    "hz",
+    "kwh",
+    "mwh",
+    "gwh",
+    "twh",
+    "hp",
+    "bhp",
+    "cc",
+    "psi",
+    "rpm",
+    "mAh",
+    "KM",
+    "Km",
+    "Kg",
+    "KG",
     "yd",
     "dm",
     "m",

@@ -518,7 +518,7 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
             None
         };
         return match (off, ctx.year.or(ctx.today.map(|d| d.0))) {
-            (Some(o), Some(y)) if i - 1 >= floor => {
+            (Some(o), Some(y)) if i > floor => {
                 let (s, e) = span_text(cx, i - 1, i + 1);
                 Step::Fact(Raw {
                     start: s,
@@ -623,6 +623,29 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                 || (cx.p(i - 1, ".") && i >= 2 && cx.is(i - 2, "no"));
             if ident && n.kind != NumKind::Ord {
                 return Step::Skip(skip_chain(cx, n.e));
+            }
+        }
+        // a written fraction: `3/4`, `1/2`
+        if cx.p(n.e, "/") && n.plain && n.e == i + 1 && cx.adj(i) && cx.adj(i + 1) {
+            if let Some(d) = cx.t.get(i + 2) {
+                let ok = d.kind == Kind::Num
+                    && !d.grouped
+                    && !d.decimal
+                    && [
+                        2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0,
+                    ]
+                    .contains(&d.num)
+                    && n.v < d.num
+                    && !(cx.adj(i + 2) && matches!(cx.kind(i + 3), Some(Kind::Num))
+                        || cx.p(i + 3, "/"))
+                    && !(i > 0 && cx.adj(i - 1) && cx.p(i - 1, "/"));
+                if ok {
+                    n.v /= d.num;
+                    n.mant = n.v;
+                    n.e = i + 3;
+                    n.kind = NumKind::Frac;
+                    n.plain = false;
+                }
             }
         }
         // times and ratios: `10:30`, `24/7`, `1.2.3`
@@ -748,13 +771,15 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                     e = b.e;
                 } else if !a_year
                     && matches!(b.kind, NumKind::Card | NumKind::Frac)
-                    && !(change && !between)
-                    && !(from && change)
+                    && !(change && (from || !between))
                 {
                     let mut lo = n.v;
-                    if n.scale == 1.0 && b.scale > 1.0 && n.v <= b.mant && n.digits == b.digits {
-                        lo = n.v * b.scale;
-                    } else if n.scale == 1.0 && b.scale > 1.0 && n.v <= b.mant && !n.digits {
+                    // `four to five thousand`: the scale of the second applies to both
+                    if n.scale == 1.0
+                        && b.scale > 1.0
+                        && n.v <= b.mant
+                        && (n.digits == b.digits || !n.digits)
+                    {
                         lo = n.v * b.scale;
                     }
                     if lo < hi {
@@ -774,7 +799,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         }
     }
     if (between || from) && range {
-        start_tok = start_tok - 1;
+        start_tok -= 1;
     }
     // decades: `1990s`, `1990 s`
     if !range
@@ -815,10 +840,13 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     if money {
         category = Some(Category::Money);
     }
+    // the unit is what is counted: outside the span, in `counted`
+    let mut unit_toks: Option<(usize, usize)> = None;
     if category.is_none() && !year_range {
         if let Some((z, dur)) = counted::unit_after(cx, e) {
-            let unit_toks = (e, z);
-            e = z;
+            let (ua, ub) = (e, z);
+            unit_toks = Some((ua, ub));
+            let e = z;
             category = Some(if dur {
                 Category::Duration
             } else {
@@ -828,12 +856,11 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
             let up = usize::from(cx.is(e, "up"));
             if !range && from && cx.is(e + up, "to") {
                 if let Some(b) = numbers::parse_num(cx, e + up + 1, false) {
-                    let same_unit = (0..unit_toks.1 - unit_toks.0)
-                        .all(|o| cx.s(b.e + o) == cx.s(unit_toks.0 + o));
+                    let same_unit = (0..ub - ua).all(|o| cx.s(b.e + o) == cx.s(ua + o));
                     if same_unit && b.v > n.v && b.kind == NumKind::Card {
                         value = Value::Range(n.v, b.v);
                         range = true;
-                        e = b.e + (unit_toks.1 - unit_toks.0);
+                        unit_toks = Some((b.e, b.e + (ub - ua)));
                         start_tok -= 1;
                     }
                 }
@@ -853,13 +880,21 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     {
         category = Some(Category::Age);
     }
+    // the span ends at `e`; reading goes on after the unit
+    let mut next = unit_toks.map_or(e, |(_, b)| b);
+    if let Some((a, _)) = unit_toks {
+        if range && e < a {
+            // `from 450 sq ft up to 900 sq ft`: the span runs to the second number
+            e = a;
+        }
+    }
     // glued leftovers: `3D`, `5G`, `4x4`
-    if e > 0
-        && cx.adj(e - 1)
-        && matches!(cx.kind(e), Some(Kind::Word) | Some(Kind::Num))
+    if next > 0
+        && cx.adj(next - 1)
+        && matches!(cx.kind(next), Some(Kind::Word) | Some(Kind::Num))
         && n.digits
     {
-        return Step::Skip(skip_chain(cx, e + 1));
+        return Step::Skip(skip_chain(cx, next + 1));
     }
     // qualifiers
     let mut qualifier = Qualifier::Exact;
@@ -867,10 +902,13 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         qualifier = q;
         start_tok = s;
     }
-    if let Some((q, z)) = counted::qualifier_after(cx, e) {
-        if qualifier == Qualifier::Exact && !range {
-            qualifier = q;
-            e = z;
+    if unit_toks.is_none() {
+        if let Some((q, z)) = counted::qualifier_after(cx, e) {
+            if qualifier == Qualifier::Exact && !range {
+                qualifier = q;
+                e = z;
+                next = z;
+            }
         }
     }
     // years
@@ -880,7 +918,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     if year_range {
         category = Some(Category::YearRange);
     }
-    let mut counted_np = None;
+    let mut counted_np = unit_toks;
     let category = match category {
         Some(c) => {
             if c == Category::Ordinal {
@@ -905,7 +943,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         qualifier,
         counted,
         category,
-        next: e,
+        next,
     })
 }
 

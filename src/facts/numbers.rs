@@ -281,6 +281,14 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
             ..base
         });
     }
+    if a && cx.is(j + 1, "couple") {
+        return Some(Num {
+            e: j + 2,
+            v: 2.0,
+            mant: 2.0,
+            ..base
+        });
+    }
     if a {
         match cx.wc(j + 1) {
             Wc::Scale(_) | Wc::Dozen => {}
@@ -343,7 +351,7 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
                     break;
                 }
             }
-            Wc::Scale(s) if s == 100.0 => {
+            Wc::Scale(100.0) => {
                 if matches!(last, Last::Unit | Last::Teen | Last::Tens) || (last == Last::None && a)
                 {
                     cur = cur.max(1.0) * 100.0;

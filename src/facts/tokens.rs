@@ -130,7 +130,7 @@ fn group_space(b: &[u8], i: usize) -> usize {
 fn three_digits_then_end(b: &[u8], i: usize) -> bool {
     i + 3 <= b.len()
         && b[i..i + 3].iter().all(u8::is_ascii_digit)
-        && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+        && b.get(i + 3).map_or(true, |c| !c.is_ascii_digit())
 }
 
 /// Longest number literal kept in the parse buffer; longer ones are infinite.
@@ -192,7 +192,7 @@ fn lex_number(b: &[u8], i: usize) -> (usize, Tok) {
         && b[j + 1].is_ascii_digit()
         && b[j + 2].is_ascii_digit()
         && b.get(j + 3)
-            .is_none_or(|c| !c.is_ascii_digit() && *c != b',')
+            .map_or(true, |c| !c.is_ascii_digit() && *c != b',')
     {
         // decimal comma: `5,00`
         push(b'.', &mut len);

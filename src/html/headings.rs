@@ -81,7 +81,9 @@ static NOT_HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The heading level of `el` if it acts as a heading, given its normalised
-/// text, with the default [`SectionOptions`]; `None` otherwise.
+/// text, with the default [`SectionOptions`]; `None` otherwise. The block
+/// renderer calls [`heading_level_with`] so that the caller's options apply.
+#[allow(dead_code)]
 pub(crate) fn heading_level(el: ElementRef<'_>, text: &str) -> Option<u8> {
     heading_level_with(el, text, &DEFAULT_OPTIONS)
 }

@@ -64,6 +64,8 @@ pub struct ContentOptions {
     pub clean_link_density: f32,
     /// A container with a positive hint above this link density is dropped.
     pub clean_link_density_hinted: f32,
+    /// A list whose every item holds a link is dropped above this link density.
+    pub linked_list_max_link_density: f32,
     /// A container of paragraphs below this link density is prose: a
     /// negative class hint alone does not drop it.
     pub prose_max_link_density: f32,
@@ -106,6 +108,7 @@ impl Default for ContentOptions {
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
             prose_max_link_density: 0.25,
+            linked_list_max_link_density: 0.3,
             list_text_share: 0.9,
             layout_cell_chars: 400,
             drop_headers: true,
@@ -132,20 +135,6 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let figs = content::figures(dom, mode, copts);
         let scores = content::final_scores(dom, &figs, mode, copts);
         let roots = content::choose(dom, &figs, &scores, copts);
-        if std::env::var_os("AE_DEBUG").is_some() {
-            for &r in &roots {
-                if let Ref::Element(e) = dom.items[r].node {
-                    eprintln!(
-                        "mode {mode:?} root {r} <{} id={:?} class={:?}> score {} text {}",
-                        e.value().name(),
-                        e.value().attr("id"),
-                        e.value().attr("class"),
-                        scores[r],
-                        figs[r].text
-                    );
-                }
-            }
-        }
         let mut r = blocks::Renderer::new(dom, &figs, &scores, mode, options);
         for &root in &roots {
             r.render(root);
@@ -154,7 +143,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let chars = body_chars(&out);
         let first = roots.first().copied();
         let done = chars >= copts.min_article_chars;
-        if best.as_ref().is_none_or(|b| chars > b.1) {
+        if best.as_ref().map_or(true, |b| chars > b.1) {
             best = Some((out, chars, first));
         }
         if done {
@@ -187,7 +176,10 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         });
     }
     if let Some(first) = first {
-        if !out.iter().any(|b| b.kind == BlockKind::Heading && b.level == 1) {
+        if !out
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.level == 1)
+        {
             if let Some(h1) = title_before(dom, first) {
                 out.insert(0, Block::heading(1, h1));
             }
@@ -229,7 +221,7 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
                     for (k, x) in m {
                         if k == "articleBody" {
                             if let Some(s) = x.as_str() {
-                                if best.as_ref().is_none_or(|b| s.len() > b.len()) {
+                                if best.as_ref().map_or(true, |b| s.len() > b.len()) {
                                     best = Some(s.to_string());
                                 }
                             }
@@ -327,5 +319,35 @@ mod tests {
         for html in ["", "<", "<html>", "<table><td>x", "\0", "<p>"] {
             let _ = run(html);
         }
+    }
+
+    #[test]
+    fn kicker_above_the_title_is_dropped() {
+        let html = format!(
+            "<body><div class=story><span class=label>Environment</span><h1>Reef recovers</h1>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let b = run(&html);
+        assert_eq!(b[0].text, "Reef recovers");
+        assert!(!b.iter().any(|b| b.text == "Environment"));
+    }
+
+    #[test]
+    fn standfirst_between_title_and_body_is_the_lead() {
+        let lead = "The lead sits in the story header, above the body container, and is part of the story.";
+        let html = format!(
+            "<body><article><div class=head><h1>Title</h1><p class=intro>{lead}</p><div class=share-bar><a href=/s>Share</a></div></div><div class=body>{PARA}{PARA}{PARA}{PARA}</div></article></body>"
+        );
+        let t = text(&html);
+        assert!(t.starts_with(&format!("Title\n\n{lead}")), "{t}");
+        assert!(!t.contains("Share"));
+    }
+
+    #[test]
+    fn hidden_and_script_text_never_show() {
+        let html = format!(
+            "<body><div>{PARA}{PARA}{PARA}<p style='display:none'>Hidden text here for nobody to read at all.</p><script>var x = 'script text';</script><p hidden>Also hidden.</p></div></body>"
+        );
+        let t = text(&html);
+        assert!(!t.contains("Hidden") && !t.contains("script") && !t.contains("Also"));
     }
 }
