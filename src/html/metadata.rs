@@ -2169,7 +2169,8 @@ mod tests {
         }
         page.push_str(r#"<meta name="citation_author" content="Other Name">"#);
         let m = meta_of(&page);
-        assert_eq!(m.byline.as_deref(), Some("Same Name, Other Name"));
+        // Values past the caps are not read.
+        assert_eq!(m.byline.as_deref(), Some("Same Name"));
         assert_eq!(m.published, None);
     }
 
