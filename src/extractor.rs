@@ -150,7 +150,7 @@ impl Extractor {
         );
         let sections = sections::build(blocks, &mut meta, &self.options);
         let facts = if self.options.facts {
-            locate_facts(&sections)
+            locate_facts(&sections, meta.published.as_deref())
         } else {
             Vec::new()
         };
@@ -158,15 +158,30 @@ impl Extractor {
     }
 }
 
-fn locate_facts(sections: &[Section]) -> Vec<LocatedFact> {
+/// Facts of every block. Partial dates (`May 9`) take the publication year,
+/// else the year of the article's first full date.
+fn locate_facts(sections: &[Section], published: Option<&str>) -> Vec<LocatedFact> {
+    let year = published.and_then(|p| p.get(..4)?.parse::<i32>().ok());
+    let ctx = facts::Context { year, today: None };
     let mut out = Vec::new();
     for (si, s) in sections.iter().enumerate() {
         for (bi, b) in s.blocks.iter().enumerate() {
-            out.extend(facts::extract(&b.text).into_iter().map(|fact| LocatedFact {
-                section: si,
-                block: bi,
-                fact,
-            }));
+            out.extend(
+                facts::extract_with_context(&b.text, &ctx)
+                    .into_iter()
+                    .map(|fact| LocatedFact {
+                        section: si,
+                        block: bi,
+                        fact,
+                    }),
+            );
+        }
+    }
+    if year.is_none() {
+        if let Some(y) = facts::first_date_year(out.iter().map(|l| &l.fact)) {
+            for l in &mut out {
+                facts::fill_year(std::slice::from_mut(&mut l.fact), y);
+            }
         }
     }
     out
