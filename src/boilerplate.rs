@@ -307,7 +307,7 @@ static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Newsletter, subscription, follow, sign-in, skip-link and app prompts.
 static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber)",
+        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber|\d+\s*(min|mins|minutes?)\s+(read|listen)\W*$|by (signing up|subscribing|registering|clicking|continuing)\b|[\w' ]{0,40}\bnewsletters?\W*$)",
     )
     .expect("prompt regex")
 });
@@ -1046,13 +1046,16 @@ fn drop_promo_lists(
     blocks: &[Block],
     drop: &mut [bool],
     headers: &[usize],
+    plain_text: bool,
     o: &BoilerplateOptions,
 ) {
     for &h in headers {
         for j in h + 1..blocks.len().min(h + 1 + o.max_promo_items) {
             let b = &blocks[j];
             let sentence = b.text.ends_with('.') && !b.text.ends_with("..");
-            if b.kind == BlockKind::Heading || sentence || is_real_content(b, o) {
+            // in a dump the first link may have been taken for a heading
+            let heading = b.kind == BlockKind::Heading && !(plain_text && j == h + 1);
+            if heading || sentence || is_real_content(b, o) {
                 break;
             }
             drop[j] = true;
@@ -1079,6 +1082,22 @@ fn is_bare_url(text: &str) -> bool {
 
 /// Image file endings: an image address left as a line is no content.
 const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
+
+/// A sign-up prompt (`Sign up to get our newsletter ...`).
+fn is_signup_prompt(text: &str) -> bool {
+    static SIGNUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(sign up|subscribe|register|join)\b.{0,80}\b(newsletters?|inbox|briefing|digest)\b")
+            .expect("signup regex")
+    });
+    SIGNUP.is_match(text)
+}
+
+/// The name of a promo box: a short line of a few words, no sentence.
+fn is_box_name(b: &Block) -> bool {
+    b.kind != BlockKind::Heading
+        && (1..=3).contains(&b.text.split_whitespace().count())
+        && !ends_sentence(&b.text)
+}
 
 /// What one block is to the line rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1259,7 +1278,14 @@ fn main_run(
         // no prose at all: keep the page as it is
         return (vec![true; blocks.len()], 0);
     };
-    let a = best_a;
+    let mut a = best_a;
+    // the lead under the headline belongs to the run when only dropped
+    // chrome (byline, date, share bar, ad label) stands between them
+    if let Some(t) = anchor.filter(|&t| t < a) {
+        if classes[t + 1..a].iter().all(|&c| c != Class::Short) {
+            a = t;
+        }
+    }
     // a comment section ends the article once enough of it was read
     let mut good = 0usize;
     for k in a..=b {
@@ -1443,7 +1469,13 @@ pub(crate) fn clean(
     for (i, b) in blocks.iter().enumerate() {
         match judge(plain_text, b, meta, title.as_ref(), o) {
             Verdict::Keep => {}
-            Verdict::Drop => drop[i] = true,
+            Verdict::Drop => {
+                drop[i] = true;
+                if plain_text && i > 0 && is_signup_prompt(&b.text) && is_box_name(&blocks[i - 1]) {
+                    // the newsletter's name above its sign-up line
+                    drop[i - 1] = true;
+                }
+            }
             Verdict::Comments => {
                 drop[i] = true;
                 comments[i] = true;
@@ -1460,7 +1492,7 @@ pub(crate) fn clean(
         }
     }
     drop_split_bylines(&blocks, &mut drop, meta, o);
-    drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
+    drop_promo_lists(&blocks, &mut drop, &promo_headers, plain_text, o);
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
     drop_link_lists(&blocks, &mut drop, o);
     drop_repeats(&blocks, &mut drop, o);
@@ -1496,7 +1528,7 @@ pub(crate) fn clean(
             headline = TitleKeys::new(&h.text);
         }
     }
-    blocks
+    let mut out: Vec<Block> = blocks
         .into_iter()
         .zip(keep)
         .filter(|(b, k)| {
@@ -1505,7 +1537,11 @@ pub(crate) fn clean(
                 .map_or(true, |h| !is_title_repeat(&b.text, h, o))
         })
         .map(|(b, _)| b)
-        .collect()
+        .collect();
+    // with the chrome gone, a heading line may now sit right above its
+    // paragraph (it had an ad label or a share bar in between)
+    crate::text::mark_headings(&mut out, &options.text);
+    out
 }
 
 #[cfg(test)]
@@ -1634,6 +1670,18 @@ mod tests {
             "Subscribers will pay more from June, the company said.",
             &o()
         ));
+    }
+
+    #[test]
+    fn newsletter_box_name_goes_with_its_prompt() {
+        let texts = [
+            PARAS[0],
+            "Morning Ledger",
+            "Sign up to get our newsletter in your inbox.",
+            PARAS[1],
+        ];
+        let (out, _) = run(&texts, None, true);
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
     }
 
     #[test]
