@@ -17,8 +17,8 @@
 //!   spec files, not from its answers):
 //!   - `newsquant` (quantities; no years, dates, ordinals or ages in apposition):
 //!     `--skip year,year_range,date,ordinal,age`;
-//!   - `rt_number` (numbers, ordinals, percentages, ranges with open ends):
-//!     `--open-ranges --skip year,year_range,date,money,quantity`;
+//!   - `rt_number` (every number but dates, ranges with open ends):
+//!     `--open-ranges --skip year,year_range,date`;
 //!   - `rt_numberwithunit` (currency, dimensions, temperatures, ages):
 //!     `--only money,quantity,age`;
 //!   - `rt_dates` (dates and date ranges as TIMEX): `--timex --only date,year,year_range`.
@@ -139,7 +139,7 @@ fn main() -> io::Result<()> {
                 let set = args.next().unwrap_or_default();
                 let (skip, only, open, timex) = match set.as_str() {
                     "newsquant" => ("year,year_range,date,ordinal,age", "", false, false),
-                    "rt_number" => ("year,year_range,date,money,quantity", "", true, false),
+                    "rt_number" => ("year,year_range,date", "", true, false),
                     "rt_numberwithunit" => ("", "money,quantity,age", false, false),
                     "rt_dates" => ("", "date,year,year_range", false, true),
                     _ => {

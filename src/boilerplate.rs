@@ -99,6 +99,12 @@ pub struct BoilerplateOptions {
     pub min_stopword_density: f32,
     /// See [`min_stopword_density`](Self::min_stopword_density).
     pub page_stopword_density: f32,
+    /// Plain text: stopword share from which a block without sentence
+    /// punctuation still reads as prose (a paragraph missing its full stop).
+    pub prose_stopword_density: f32,
+    /// Plain text: most short blocks kept after a content block ending in a
+    /// colon (`Tour dates:` and the list it introduces).
+    pub max_list_items: usize,
     /// Plain text: characters of good content needed before a comment
     /// section marker ends the main run.
     pub comments_min_chars: usize,
@@ -146,6 +152,8 @@ impl Default for BoilerplateOptions {
             dropped_penalty: 60.0,
             min_stopword_density: 0.1,
             page_stopword_density: 0.08,
+            prose_stopword_density: 0.3,
+            max_list_items: 60,
             comments_min_chars: 300,
             title_lookback: 3,
             title_anchor_bonus: 300.0,
@@ -677,9 +685,7 @@ fn is_image_credit(text: &str, o: &BoilerplateOptions) -> bool {
 fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
     let c = BYLINE.captures(text)?;
     let rest = c.get(3)?.as_str();
-    if text.split_whitespace().count() > o.max_byline_words + 6
-        || ends_sentence(text) && !rest.trim_end_matches('.').contains(' ')
-    {
+    if char_len(text) > o.max_rule_chars / 2 || ends_sentence(text) {
         return None;
     }
     let name_end = [
@@ -694,6 +700,38 @@ fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
     let capitalised = name.chars().next().is_some_and(char::is_uppercase);
     (n >= 1 && n <= o.max_byline_words && capitalised && !ends_sentence(name))
         .then(|| name.to_string())
+}
+
+/// A byline split over two lines (`By` / `Randy Maniloff`): both go, the
+/// name into `meta` when it has no byline.
+fn drop_split_bylines(
+    blocks: &[Block],
+    drop: &mut [bool],
+    meta: &mut Metadata,
+    o: &BoilerplateOptions,
+) {
+    for i in 0..blocks.len().saturating_sub(1) {
+        if drop[i]
+            || !matches!(
+                norm(&blocks[i].text).as_str(),
+                "by" | "posted by" | "written by"
+            )
+        {
+            continue;
+        }
+        drop[i] = true;
+        let name = blocks[i + 1].text.trim();
+        let n = name.split_whitespace().count();
+        if (1..=o.max_byline_words).contains(&n)
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && !ends_sentence(name)
+        {
+            drop[i + 1] = true;
+            if meta.byline.is_none() {
+                meta.byline = Some(name.to_string());
+            }
+        }
+    }
 }
 
 /// A dateline: only date words and numbers, with at least one digit.
@@ -1094,7 +1132,9 @@ fn judge(
     {
         return Verdict::Drop;
     }
-    if b.kind != BlockKind::Heading {
+    // a date or byline marked as a heading in a dump is still one (on HTML
+    // pages a date heading may head a blog post)
+    if b.kind != BlockKind::Heading || plain_text {
         if let Some(name) = byline(t, o) {
             if meta.byline.is_none() {
                 meta.byline = Some(name);
@@ -1125,10 +1165,19 @@ enum Class {
 
 fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
     let len = weighted_len(&b.text, o);
-    if b.kind == BlockKind::Heading || len < o.near_chars || !has_sentence_punct(&b.text) {
+    if b.kind == BlockKind::Heading || len < o.near_chars {
         return Class::Short;
     }
-    if check_stopwords && stopword_density(&b.text) < o.min_stopword_density {
+    let density = if check_stopwords {
+        stopword_density(&b.text)
+    } else {
+        0.0
+    };
+    // prose: sentence punctuation, or (in a known language) so many
+    // function words that it reads as a sentence without its full stop
+    let prose =
+        has_sentence_punct(&b.text) || check_stopwords && density >= o.prose_stopword_density;
+    if !prose || check_stopwords && density < o.min_stopword_density {
         return Class::Short;
     }
     if len >= o.good_chars {
@@ -1241,6 +1290,21 @@ fn main_run(
                 .for_each(|k| keep[k] = true);
         }
         i = j;
+    }
+    // a content block ending in a colon introduces the list after it
+    let mut i = a;
+    while i <= b {
+        if keep[i] && content(classes[i]) && blocks[i].text.trim_end().ends_with(':') {
+            let mut j = i + 1;
+            while j < blocks.len() && j <= i + o.max_list_items && classes[j] == Class::Short {
+                keep[j] = true;
+                j += 1;
+            }
+            b = b.max(j - 1);
+            i = j;
+        } else {
+            i += 1;
+        }
     }
     (keep, a)
 }
@@ -1395,6 +1459,7 @@ pub(crate) fn clean(
             }
         }
     }
+    drop_split_bylines(&blocks, &mut drop, meta, o);
     drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
     drop_link_lists(&blocks, &mut drop, o);
@@ -1671,6 +1736,23 @@ mod tests {
         assert!(!is_dateline("4:14 p.m.", &o()));
         assert!(is_dateline("5 hours ago", &o()));
         assert!(byline("By the end of the year, prices had doubled.", &o()).is_none());
+        assert!(byline("By Monday, most residents had left.", &o()).is_none());
+        assert_eq!(
+            byline(
+                "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18",
+                &o()
+            )
+            .as_deref(),
+            Some("HNN Staff")
+        );
+        let (out, meta) = run(
+            &["By", "Randy Maniloff", "Nov. 18, 2019 7:04 pm ET", PARA],
+            None,
+            true,
+        );
+        assert_eq!(out, [PARA]);
+        assert_eq!(meta.byline.as_deref(), Some("Randy Maniloff"));
+        assert_eq!(meta.published.as_deref(), Some("2019-11-18"));
         assert_eq!(
             byline("Posted by Michael David Smith on November 19, 2019", &o()).as_deref(),
             Some("Michael David Smith")

@@ -335,6 +335,10 @@ fn is_clause_break(cx: &Cx, i: usize) -> bool {
     }
 }
 
+/// Function words the window before a number reads through (`deaths of`,
+/// `killed the`); any other function word ends it (`killing them in one hit`).
+const BEFORE_PASS: &[&str] = &["the", "a", "an", "of", "to"];
+
 /// Window sizes (tokens) read for event words after and before a number.
 const AFTER_WINDOW: usize = 6;
 const BEFORE_WINDOW: usize = 4;
@@ -351,9 +355,19 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
             }
         }
     }
-    // event words in the clause after the noun phrase (`have died`)
+    // event words in the clause after the noun phrase (`have died`), when
+    // the noun can be a casualty: none (`4,000 have died`), one of the
+    // lexicon, or a capitalised one (`12 Ukrainians`); not `21 cities`
+    let person_like = match np {
+        None => true,
+        Some((_, b)) => noun.is_some() || cx.s(b - 1).starts_with(char::is_uppercase),
+    };
     let from = np.map_or(e, |(_, b)| b);
-    for k in from..from + AFTER_WINDOW {
+    for k in from..if person_like {
+        from + AFTER_WINDOW
+    } else {
+        from
+    } {
         if is_clause_break(cx, k) {
             break;
         }
@@ -382,6 +396,9 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
             && matches!(noun, Some(Category::Troops) | Some(Category::People))
         {
             return Category::Killed;
+        }
+        if !BEFORE_PASS.iter().any(|w| cx.is(k, w)) && is_stop(cx.s(k)) {
+            break;
         }
     }
     noun.unwrap_or(Category::Count)

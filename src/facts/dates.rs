@@ -349,6 +349,22 @@ fn single(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, us
     numeric(cx, j, weekday)
 }
 
+/// The month `offset` months from `today`, as `YYYY-MM`.
+pub(crate) fn month_offset(today: (i32, u32, u32), offset: i64) -> String {
+    let (y, m, _) = add_months(today.0, today.1, 1, offset);
+    iso(Some(y), m, 0)
+}
+
+/// The ISO 8601 week `offset` weeks from `today`, as `YYYY-Www`.
+pub(crate) fn iso_week(today: (i32, u32, u32), offset: i64) -> String {
+    let z = days_from_civil(today.0, today.1, today.2) + 7 * offset;
+    let weekday = (z + 3).rem_euclid(7) + 1; // Monday 1 … Sunday 7
+    let thursday = z + 4 - weekday;
+    let (y, _, _) = civil_from_days(thursday);
+    let week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+    format!("{y:04}-W{week:02}")
+}
+
 const UNIT_DAYS: &[(&str, i64, bool)] = &[
     ("day", 1, false),
     ("days", 1, false),
@@ -564,6 +580,14 @@ mod tests {
             date("in the 10 previous weeks", &ctx).unwrap().0,
             "2016-08-29/2016-11-07"
         );
+    }
+
+    #[test]
+    fn weeks_and_months() {
+        assert_eq!(iso_week((2016, 11, 7), 0), "2016-W45");
+        assert_eq!(iso_week((2016, 11, 7), 1), "2016-W46");
+        assert_eq!(iso_week((2021, 1, 2), 0), "2020-W53");
+        assert_eq!(month_offset((2016, 1, 31), -1), "2015-12");
     }
 
     #[test]

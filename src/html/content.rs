@@ -404,25 +404,35 @@ pub(crate) fn choose(
     // on the page (articles cut into "chunks" by ad slots).
     if let Some(class) = best_class {
         let tag = dom.items[best].tag;
+        let mut twins = Vec::new();
+        // `roots` is in document order: one cursor keeps the overlap test linear.
+        let mut k = 0;
         let mut i = 0;
         while i < n {
+            while k < roots.len() && (dom.items[roots[k]].end as usize) <= i {
+                k += 1;
+            }
+            if k < roots.len() && roots[k] <= i {
+                // Inside a root already kept.
+                i = dom.items[roots[k]].end as usize;
+                continue;
+            }
             let it = &dom.items[i];
-            let overlaps = roots
-                .iter()
-                .any(|&r| is_ancestor(dom, r, i) || is_ancestor(dom, i, r));
+            let holds_root = k < roots.len() && roots[k] < it.end as usize;
             if it.tag == tag
-                && !overlaps
+                && !holds_root
                 && !figs[i].excluded
                 && class_of(dom, i) == Some(class)
                 && scores[i] >= sib_threshold
                 && figs[i].link_density() < opts.sibling_par_max_link_density
             {
-                roots.push(i);
+                twins.push(i);
                 i = it.end as usize;
                 continue;
             }
             i += 1;
         }
+        roots.extend(twins);
         roots.sort_unstable();
     }
     roots
