@@ -321,6 +321,10 @@ fn utf8_len(c: u8) -> usize {
 }
 
 fn starts_alpha(text: &str, i: usize) -> bool {
+    // U+2000–U+203F (spaces, dashes, quotes) is never alphabetic
+    if text.as_bytes().get(i..i + 2) == Some(&[0xE2, 0x80]) {
+        return false;
+    }
     text.get(i..)
         .and_then(|s| s.chars().next())
         .is_some_and(char::is_alphabetic)
