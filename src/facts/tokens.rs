@@ -103,10 +103,27 @@ static WORDS: LazyLock<Map> = LazyLock::new(|| {
     m
 });
 
+/// For each first letter, a bit per word length that some classified word
+/// has: most words are ruled out without hashing.
+static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for w in WORDS.keys() {
+        if let Some(&c) = w.first() {
+            if c.is_ascii_lowercase() && w.len() < 16 {
+                shapes[usize::from(c - b'a')] |= 1 << w.len();
+            }
+        }
+    }
+    shapes
+});
+
 fn classify(word: &str) -> Wc {
     let b = word.as_bytes();
-    // two-letter words other than `an` are never number words
-    if b.len() > MAX_CLASSIFIED || (b.len() == 2 && !b.eq_ignore_ascii_case(b"an")) {
+    if b.len() > MAX_CLASSIFIED || b.is_empty() || !b[0].is_ascii_alphabetic() {
+        return Wc::Other;
+    }
+    let first = usize::from(b[0].to_ascii_lowercase() - b'a');
+    if SHAPES[first] & (1 << b.len()) == 0 {
         return Wc::Other;
     }
     let mut buf = [0u8; MAX_CLASSIFIED];
