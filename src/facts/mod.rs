@@ -505,6 +505,20 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
             });
         }
     }
+    if let (Wc::Weekday, Some(today)) = (wc, ctx.today) {
+        if let Some(h) = dates::weekday(cx, i, floor, today) {
+            let (s, e) = span_text(cx, h.s, h.e);
+            return Step::Fact(Raw {
+                start: s,
+                end: e,
+                value: Value::Date(h.iso),
+                qualifier: Qualifier::Exact,
+                counted: None,
+                category: Category::Date,
+                next: h.e,
+            });
+        }
+    }
     if matches!(wc, Wc::Month(_) | Wc::Weekday | Wc::RelDay(_)) {
         return Step::None;
     }
