@@ -7,7 +7,9 @@ Reads the story (title, lead, ten headings, sixteen paragraphs) from
 fixtures/seed/expected.json and writes, for each layout below,
 fixtures/<case>/source.html (bytes in the layout's charset) and
 fixtures/<case>/expected.json (the same structure as the seed, plus the
-page's metadata and every chrome string that must be gone).
+page's metadata and every chrome string that must be gone). Two of the pages
+are also written as a text-only scraper would save them
+(fixtures/seed-dump-news-{a,b}/source.txt).
 
 The output is committed; run this only to change the pages. Layouts differ
 on purpose (article tag or div soup, where the lead and title sit, how ads,
@@ -17,6 +19,8 @@ tuned to one of them does not pass the others.
 import html
 import json
 import os
+import re
+from html.parser import HTMLParser
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = json.load(open(os.path.join(ROOT, "fixtures", "seed", "expected.json"), encoding="utf-8"))
@@ -347,7 +351,83 @@ def layout_latin1_http_equiv():
     return "seed-news-latin1", page.encode("latin-1", errors="xmlcharrefreplace"), meta, absent, "ISO-8859-1 declared by <meta http-equiv>, curly quotes and dashes as named entities, a Latin-1 byline (José Müller), the bold lead paragraph outside the body container with the title and byline, ads/sponsored box/Also read/newsletter inside the body, share links, related stories, footer, JSON-LD."
 
 
+class _Dump(HTMLParser):
+    """Visible text of a page, the way a text-only scraper saves it (as in
+    ../shared/eval/articles/dev-text): one line per block, a blank line
+    after paragraphs, headings and containers, single newlines between
+    list items and links of a menu."""
+
+    PARA = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "header", "footer", "nav", "section",
+            "article", "aside", "form", "blockquote", "ul", "ol", "table", "main"}
+    LINE = {"li", "div", "br", "tr", "button", "time", "span"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "title", "head"):
+            self.skip += 1
+        elif tag in self.PARA:
+            self.out.append("\0")
+        elif tag in self.LINE or tag == "a" and self.out and self.out[-1].strip():
+            self.out.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "title", "head"):
+            self.skip -= 1
+        elif tag in self.PARA:
+            self.out.append("\0")
+        elif tag in self.LINE:
+            self.out.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.out.append(data.replace("\n", " "))
+
+    def text(self):
+        raw = "".join(self.out)
+        # A run of breaks is a blank line when it holds a paragraph break, else a newline.
+        raw = re.sub(r"[ \t]*[\n\0][\s\0]*", lambda m: "\n\n" if "\0" in m.group() else "\n", raw)
+        lines = [" ".join(l.split()) for l in raw.split("\n")]
+        return "\n".join(lines).strip() + "\n"
+
+
+def text_dump(page):
+    """The page's <title>, a blank line, then its visible text."""
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    d = _Dump()
+    d.feed(page)
+    return html.unescape(title) + "\n\n" + d.text()
+
+
 def main():
+    for make, dump_case in ((layout_article_utf8, "seed-dump-news-a"), (layout_divsoup_cp1252, "seed-dump-news-b")):
+        case, data, meta, absent, about = make()
+        page = data.decode("utf-8" if case.endswith("utf8") else "cp1252")
+        dump = text_dump(page)
+        d = os.path.join(ROOT, "fixtures", dump_case)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "source.txt"), "w", encoding="utf-8") as f:
+            f.write(dump)
+        seen = []
+        for a in absent:
+            if a not in seen and a in " ".join(dump.split()):
+                seen.append(a)
+        exp = {
+            "about": "The seed story as a text-only scraper saves the page " + case + " (every visible line: menus, ad labels, byline, share bar, video caption, Also read, newsletter, related stories, footer). Must give the seed's structure (check_structure.py semantics).",
+            "title": TITLE,
+            "title_also_accepted": SEED["title_also_accepted"],
+            "sections": SECTIONS,
+            "absent": seen,
+            "facts": SEED["facts"],
+            "facts_absent": SEED["facts_absent"],
+            "facts_exclusive_categories": SEED["facts_exclusive_categories"],
+        }
+        with open(os.path.join(d, "expected.json"), "w", encoding="utf-8") as f:
+            json.dump(exp, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        print("wrote", dump_case, len(dump.encode()), "bytes")
     for make in (layout_article_utf8, layout_divsoup_cp1252, layout_sections_utf16, layout_latin1_http_equiv):
         case, data, meta, absent, about = make()
         d = os.path.join(ROOT, "fixtures", case)

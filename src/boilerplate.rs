@@ -50,11 +50,29 @@ pub struct BoilerplateOptions {
     /// A block of at least this many characters ending a sentence is "real
     /// content": its first copy survives the repeated-block rule.
     pub content_min_chars: usize,
+    /// A block repeated within the page keeps its first copy when it has at
+    /// least this many words or ends a sentence (real content); shorter
+    /// repeated lines (`Log In`, `Share`) lose every copy.
+    pub repeat_content_min_words: usize,
+    /// A block of at least `repeat_min_words` words whose word 4-grams
+    /// already appeared in earlier blocks for this share (0–1) repeats them
+    /// (a summary or an `articleBody` dump of the story, a pull quote).
+    pub repeat_coverage: f32,
+    /// See [`repeat_coverage`](Self::repeat_coverage).
+    pub repeat_min_words: usize,
+    /// Most short blocks dropped after a promo header (`Related coverage`,
+    /// `Most Popular`): the links it introduces.
+    pub max_promo_items: usize,
+    /// Fewest comma-separated parts of a tag/keyword list.
+    pub tag_list_min_parts: usize,
     /// Link density (0–1) from which a short block counts as a link.
     pub link_density_max: f32,
     /// Most words of a block dropped for being a link (longer blocks with
     /// links are paragraphs citing sources).
     pub link_block_max_words: usize,
+    /// Fewest consecutive short link blocks (any kind) that make a run of
+    /// links to drop.
+    pub link_run_min_blocks: usize,
     /// Fewest consecutive link-dense list items that make a list of links.
     pub link_list_min_items: usize,
     /// Plain text: a block of at least this many characters that reads as
@@ -69,6 +87,9 @@ pub struct BoilerplateOptions {
     /// Plain text: cost, in characters, of every short or bad block inside
     /// the main run.
     pub short_penalty: f32,
+    /// Plain text: cost, in characters, of a block a rule dropped (ad label,
+    /// share line, ...) inside the main run: it still separates content.
+    pub dropped_penalty: f32,
     /// Plain text: the longest run of short blocks kept between two content
     /// blocks (headings, one-line paragraphs); longer runs are chrome.
     pub max_short_gap: usize,
@@ -78,6 +99,12 @@ pub struct BoilerplateOptions {
     pub min_stopword_density: f32,
     /// See [`min_stopword_density`](Self::min_stopword_density).
     pub page_stopword_density: f32,
+    /// Plain text: stopword share from which a block without sentence
+    /// punctuation still reads as prose (a paragraph missing its full stop).
+    pub prose_stopword_density: f32,
+    /// Plain text: most short blocks kept after a content block ending in a
+    /// colon (`Tour dates:` and the list it introduces).
+    pub max_list_items: usize,
     /// Plain text: characters of good content needed before a comment
     /// section marker ends the main run.
     pub comments_min_chars: usize,
@@ -108,16 +135,25 @@ impl Default for BoilerplateOptions {
             max_dateline_words: 14,
             max_title_extra_words: 8,
             content_min_chars: 80,
+            repeat_content_min_words: 4,
+            repeat_coverage: 0.8,
+            repeat_min_words: 30,
+            tag_list_min_parts: 5,
+            max_promo_items: 12,
             link_density_max: 0.8,
             link_block_max_words: 12,
             link_list_min_items: 3,
+            link_run_min_blocks: 2,
             good_chars: 120,
             near_chars: 60,
             near_weight: 0.5,
-            short_penalty: 60.0,
+            short_penalty: 40.0,
             max_short_gap: 4,
+            dropped_penalty: 60.0,
             min_stopword_density: 0.1,
             page_stopword_density: 0.08,
+            prose_stopword_density: 0.3,
+            max_list_items: 60,
             comments_min_chars: 300,
             title_lookback: 3,
             title_anchor_bonus: 300.0,
@@ -263,7 +299,7 @@ const SOCIAL_WORDS: &[&str] = &[
 /// related-link and promo lines (`READ MORE: ...`, `Related coverage`).
 static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(read more|read also|also read|read next|see also|more from [\w ]{1,30}|more on this( story)?|more stories|more news|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)",
+        r"(?i)^\W*(read more|read also|also read|read next|see also|more from [\w ]{1,30}|more on this( story)?|more stories|more news|see more|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)",
     )
     .expect("promo regex")
 });
@@ -271,7 +307,7 @@ static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Newsletter, subscription, follow, sign-in, skip-link and app prompts.
 static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber)",
+        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber)",
     )
     .expect("prompt regex")
 });
@@ -308,7 +344,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bylines: `By X`, `Posted by X on ...`, `Written by X`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*((posted|written|published|words|text|reporting|story)\s+by|by|por|par|von)\s+(\S.*)$")
+    Regex::new(r"(?i)^\W*((posted|written|published)\s+by|by|por|par|von)\s+(\S.*)$")
         .expect("byline regex")
 });
 
@@ -649,9 +685,7 @@ fn is_image_credit(text: &str, o: &BoilerplateOptions) -> bool {
 fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
     let c = BYLINE.captures(text)?;
     let rest = c.get(3)?.as_str();
-    if text.split_whitespace().count() > o.max_byline_words + 6
-        || ends_sentence(text) && !rest.trim_end_matches('.').contains(' ')
-    {
+    if char_len(text) > o.max_rule_chars / 2 || ends_sentence(text) {
         return None;
     }
     let name_end = [
@@ -668,14 +702,49 @@ fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// A byline split over two lines (`By` / `Randy Maniloff`): both go, the
+/// name into `meta` when it has no byline.
+fn drop_split_bylines(
+    blocks: &[Block],
+    drop: &mut [bool],
+    meta: &mut Metadata,
+    o: &BoilerplateOptions,
+) {
+    for i in 0..blocks.len().saturating_sub(1) {
+        if drop[i]
+            || !matches!(
+                norm(&blocks[i].text).as_str(),
+                "by" | "posted by" | "written by"
+            )
+        {
+            continue;
+        }
+        drop[i] = true;
+        let name = blocks[i + 1].text.trim();
+        let n = name.split_whitespace().count();
+        if (1..=o.max_byline_words).contains(&n)
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && !ends_sentence(name)
+        {
+            drop[i + 1] = true;
+            if meta.byline.is_none() {
+                meta.byline = Some(name.to_string());
+            }
+        }
+    }
+}
+
 /// A dateline: only date words and numbers, with at least one digit.
 fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
     if !text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let mut n = 0;
+    let mut dated = false;
     for w in words(text) {
         n += 1;
+        dated |= w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+            || DATE_SET.contains(w.as_str()) && w.len() >= 3 && !TIME_WORDS.contains(&w.as_str());
         if n > o.max_dateline_words {
             return false;
         }
@@ -692,8 +761,14 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
             return false;
         }
     }
-    n > 0
+    n > 0 && (dated || text.contains('/'))
 }
+
+/// Date words that name a time of day, not a date (`10 p.m.`, `4:14 pm EST`).
+const TIME_WORDS: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "ist", "jst", "aest", "and", "de", "às", "time", "at",
+];
 
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -764,19 +839,16 @@ fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool
     if key.len() <= tkey.len() || ends_sentence(text) {
         return false;
     }
-    let extra = key.split(' ').count() - tkey.split(' ').count();
+    let extra = key
+        .split(' ')
+        .count()
+        .saturating_sub(tkey.split(' ').count());
     if extra > o.max_title_extra_words {
         return false;
     }
-    // the title must sit between separators in the raw text
-    let stripped = crate::text::strip_title_suffix(text);
-    if norm(stripped) == *tkey {
-        return true;
-    }
-    CRUMB_SEPARATORS
-        .iter()
-        .chain([" - ", " – ", " — ", ": "].iter())
-        .any(|sep| text.split(sep).any(|part| norm(part) == *tkey))
+    // the title inside, at word boundaries, with separators around it
+    let padded = format!(" {key} ");
+    padded.contains(&format!(" {tkey} ")) && text.contains(['|', '-', '–', '—', '»', ':', '·', '/'])
 }
 
 /// `Home > World > Asia`: a one-line trail of short crumbs.
@@ -841,20 +913,28 @@ fn drop_breadcrumb_runs(
     }
 }
 
-/// A block that is (almost) all link text and short: a link, not prose.
+/// A block that is (almost) all link text and short: a link, not prose
+/// (a linked sentence, a lone linked word or a cited address stays).
 fn is_link_block(b: &Block, o: &BoilerplateOptions) -> bool {
     b.link_bytes > 0
+        && !looks_like_address(&b.text)
+        && (!b.text.ends_with('.') || b.text.ends_with(".."))
+        && b.text.split_whitespace().nth(1).is_some()
         && b.kind != BlockKind::Heading
         && b.link_density() >= o.link_density_max
         && b.text.split_whitespace().count() <= o.link_block_max_words
 }
 
-/// Runs of link-dense list items (related stories, tag lists).
+/// Runs of links: link-dense list items (related stories, tag lists), or
+/// consecutive short link blocks. A lone link (`Click for full results`)
+/// stays: it may belong to the story.
 fn drop_link_lists(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
     let mut i = 0;
     while i < blocks.len() {
-        let linky =
-            |b: &Block| b.kind == BlockKind::ListItem && b.link_density() >= o.link_density_max;
+        let linky = |b: &Block| {
+            b.kind == BlockKind::ListItem && b.link_density() >= o.link_density_max
+                || is_link_block(b, o)
+        };
         if !linky(&blocks[i]) {
             i += 1;
             continue;
@@ -863,7 +943,10 @@ fn drop_link_lists(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) 
         while j < blocks.len() && linky(&blocks[j]) {
             j += 1;
         }
-        if j - i >= o.link_list_min_items {
+        let items = (i..j)
+            .filter(|&k| blocks[k].kind == BlockKind::ListItem)
+            .count();
+        if items >= o.link_list_min_items || j - i >= o.link_run_min_blocks {
             drop[i..j].iter_mut().for_each(|d| *d = true);
         }
         i = j;
@@ -878,7 +961,8 @@ fn is_real_content(b: &Block, o: &BoilerplateOptions) -> bool {
 }
 
 /// Blocks repeated within the page (normalised text): later copies go; the
-/// first stays only when it is real content (or a heading). Hash-based.
+/// first stays only when it is real content (or a heading); list items that
+/// are real content keep every copy. Hash-based.
 fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
     let keys: Vec<String> = blocks.iter().map(|b| norm(&b.text)).collect();
     let mut count: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
@@ -889,16 +973,112 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
     }
     let mut seen: HashSet<&str> = HashSet::with_capacity(count.len());
     for (i, k) in keys.iter().enumerate() {
-        if drop[i] || k.is_empty() || count.get(k.as_str()).is_none_or(|&c| c < 2) {
+        if drop[i] || k.is_empty() || count.get(k.as_str()).map_or(true, |&c| c < 2) {
             continue;
         }
         let first = seen.insert(k.as_str());
         let b = &blocks[i];
-        if !first || !(is_real_content(b, o) || b.kind == BlockKind::Heading) {
+        let content = b.kind == BlockKind::Heading
+            || ends_sentence(&b.text)
+            || k.split(' ').count() >= o.repeat_content_min_words;
+        // items of lists repeat legitimately (the same feature under
+        // several products); other content keeps only its first copy
+        let list_item = b.kind == BlockKind::ListItem && content;
+        if !content || !first && !list_item {
             drop[i] = true;
         }
     }
 }
+
+/// Blocks whose word 4-grams mostly appeared in earlier blocks: a summary
+/// or a dump of the whole story repeating its paragraphs. One hash per
+/// 4-gram; linear.
+fn drop_covered_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut grams: Vec<u64> = Vec::new();
+    for (b, d) in blocks.iter().zip(drop.iter_mut()) {
+        if *d {
+            continue;
+        }
+        let ws: Vec<String> = words(&b.text).collect();
+        grams.clear();
+        grams.extend(ws.windows(4).map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        }));
+        if ws.len() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty() {
+            let covered = grams.iter().filter(|g| seen.contains(g)).count();
+            if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
+                *d = true;
+                continue;
+            }
+        }
+        seen.extend(grams.iter().copied());
+    }
+}
+
+/// `Tags: a, b, c`, or a keyword list glued with bare commas.
+fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
+    static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
+            .expect("tags regex")
+    });
+    let t = b.text.trim();
+    if b.kind == BlockKind::Heading || char_len(t) > o.max_rule_chars || ends_sentence(t) {
+        return false;
+    }
+    if TAGS.is_match(t) {
+        return true;
+    }
+    let parts = t.split(',').count();
+    let bare = t.matches(',').count() - t.matches(", ").count();
+    parts >= o.tag_list_min_parts
+        && 2 * bare >= parts - 1
+        && t.split(',')
+            .all(|p| p.split_whitespace().count() <= o.max_crumb_words)
+}
+
+/// The short blocks under a promo header (`Related coverage`, `Most
+/// Popular`) are the links it lists, up to the next heading or real content.
+fn drop_promo_lists(
+    blocks: &[Block],
+    drop: &mut [bool],
+    headers: &[usize],
+    o: &BoilerplateOptions,
+) {
+    for &h in headers {
+        for j in h + 1..blocks.len().min(h + 1 + o.max_promo_items) {
+            let b = &blocks[j];
+            let sentence = b.text.ends_with('.') && !b.text.ends_with("..");
+            if b.kind == BlockKind::Heading || sentence || is_real_content(b, o) {
+                break;
+            }
+            drop[j] = true;
+        }
+    }
+}
+
+/// A cited web address (`http://...`, `www.example.com`): a source, kept.
+fn looks_like_address(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+    })
+}
+
+/// A block that is only a web address.
+fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !t.contains(char::is_whitespace)
+        && IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Image file endings: an image address left as a line is no content.
+const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
 
 /// What one block is to the line rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -909,18 +1089,21 @@ enum Verdict {
     Comments,
     /// Dropped: the title repeated (the story may start below it).
     Title,
+    /// Dropped: a promo header; the short blocks under it are its links.
+    PromoHeader,
 }
 
 /// Apply the one-block rules, moving a byline or date found in the body
 /// into `meta` when it has none.
 fn judge(
+    plain_text: bool,
     b: &Block,
     meta: &mut Metadata,
     title: Option<&TitleKeys>,
     o: &BoilerplateOptions,
 ) -> Verdict {
     let t = b.text.trim();
-    if t.is_empty() {
+    if t.is_empty() || is_ad_marker(t) {
         return Verdict::Drop;
     }
     if is_comments_line(t, o) {
@@ -929,19 +1112,29 @@ fn judge(
     if title.is_some_and(|k| is_title_repeat(t, k, o)) {
         return Verdict::Title;
     }
+    if is_promo_line(t, o) {
+        let header = PROMO_LINE.find(t).is_some_and(|m| m.end() == t.len());
+        return if header {
+            Verdict::PromoHeader
+        } else {
+            Verdict::Drop
+        };
+    }
     if is_ad_marker(t)
         || is_social_line(t, o)
-        || is_promo_line(t, o)
         || is_prompt_line(t, o)
         || is_cookie_notice(t, o)
-        || is_copyright(t, o)
+        || (plain_text && is_copyright(t, o))
         || is_image_credit(t, o)
         || is_breadcrumb_line(t, o)
-        || is_link_block(b, o)
+        || is_tag_list(b, o)
+        || is_bare_url(t)
     {
         return Verdict::Drop;
     }
-    if b.kind != BlockKind::Heading {
+    // a date or byline marked as a heading in a dump is still one (on HTML
+    // pages a date heading may head a blog post)
+    if b.kind != BlockKind::Heading || plain_text {
         if let Some(name) = byline(t, o) {
             if meta.byline.is_none() {
                 meta.byline = Some(name);
@@ -966,14 +1159,25 @@ enum Class {
     Good,
     NearGood,
     Short,
+    /// Dropped by a rule: never kept, but still separates runs.
+    Bad,
 }
 
 fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
     let len = weighted_len(&b.text, o);
-    if b.kind == BlockKind::Heading || len < o.near_chars || !has_sentence_punct(&b.text) {
+    if b.kind == BlockKind::Heading || len < o.near_chars {
         return Class::Short;
     }
-    if check_stopwords && stopword_density(&b.text) < o.min_stopword_density {
+    let density = if check_stopwords {
+        stopword_density(&b.text)
+    } else {
+        0.0
+    };
+    // prose: sentence punctuation, or (in a known language) so many
+    // function words that it reads as a sentence without its full stop
+    let prose =
+        has_sentence_punct(&b.text) || check_stopwords && density >= o.prose_stopword_density;
+    if !prose || check_stopwords && density < o.min_stopword_density {
         return Class::Short;
     }
     if len >= o.good_chars {
@@ -991,6 +1195,7 @@ fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
 /// kept blocks and the index in `blocks` where the run started.
 fn main_run(
     blocks: &[Block],
+    dropped: &[bool],
     comments: &[bool],
     after_title: &[bool],
     o: &BoilerplateOptions,
@@ -998,16 +1203,27 @@ fn main_run(
     if blocks.is_empty() {
         return (Vec::new(), 0);
     }
-    let all: String = blocks
+    let (mut n, mut sw) = (0usize, 0usize);
+    for w in blocks.iter().flat_map(|b| words(&b.text)) {
+        n += 1;
+        sw += usize::from(STOPWORD_SET.contains(w.as_str()));
+    }
+    let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
+    let classes: Vec<Class> = blocks
         .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let check_sw = stopword_density(&all) >= o.page_stopword_density;
-    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, check_sw, o)).collect();
+        .zip(dropped)
+        .map(|(b, &d)| {
+            if d {
+                Class::Bad
+            } else {
+                classify(b, check_sw, o)
+            }
+        })
+        .collect();
+    let content = |c: Class| matches!(c, Class::Good | Class::NearGood);
     // the first prose block under the first headline repeat
     let anchor = after_title.iter().position(|&t| t).and_then(|t| {
-        (t..blocks.len().min(t + o.title_anchor_window)).find(|&i| classes[i] != Class::Short)
+        (t..blocks.len().min(t + 1 + o.title_anchor_window)).find(|&i| content(classes[i]))
     });
     let score = |i: usize| -> f32 {
         let len = weighted_len(&blocks[i].text, o) as f32;
@@ -1021,6 +1237,7 @@ fn main_run(
                 Class::Good => len,
                 Class::NearGood => len * o.near_weight,
                 Class::Short => -o.short_penalty,
+                Class::Bad => -o.dropped_penalty,
             }
     };
     // maximum-sum segment (Kadane)
@@ -1057,19 +1274,37 @@ fn main_run(
     let mut keep = vec![false; blocks.len()];
     let mut i = a;
     while i <= b {
-        if classes[i] != Class::Short {
+        if content(classes[i]) {
             keep[i] = true;
             i += 1;
             continue;
         }
         let mut j = i;
-        while j <= b && classes[j] == Class::Short {
+        while j <= b && !content(classes[j]) {
             j += 1;
         }
-        if j - i <= o.max_short_gap && j <= b {
-            keep[i..j].iter_mut().for_each(|k| *k = true);
+        let shorts = (i..j).filter(|&k| classes[k] == Class::Short).count();
+        if shorts <= o.max_short_gap && j <= b {
+            (i..j)
+                .filter(|&k| classes[k] == Class::Short)
+                .for_each(|k| keep[k] = true);
         }
         i = j;
+    }
+    // a content block ending in a colon introduces the list after it
+    let mut i = a;
+    while i <= b {
+        if keep[i] && content(classes[i]) && blocks[i].text.trim_end().ends_with(':') {
+            let mut j = i + 1;
+            while j < blocks.len() && j <= i + o.max_list_items && classes[j] == Class::Short {
+                keep[j] = true;
+                j += 1;
+            }
+            b = b.max(j - 1);
+            i = j;
+        } else {
+            i += 1;
+        }
     }
     (keep, a)
 }
@@ -1188,37 +1423,6 @@ impl SiteProfile {
 
 // ---------------------------------------------------------------- stage
 
-#[cfg(feature = "tune")]
-fn tune(o: &BoilerplateOptions) -> BoilerplateOptions {
-    let mut o = o.clone();
-    let f = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
-    if let Some(v) = f("GC") {
-        o.good_chars = v as usize;
-    }
-    if let Some(v) = f("NC") {
-        o.near_chars = v as usize;
-    }
-    if let Some(v) = f("SP") {
-        o.short_penalty = v;
-    }
-    if let Some(v) = f("NW") {
-        o.near_weight = v;
-    }
-    if let Some(v) = f("GAP") {
-        o.max_short_gap = v as usize;
-    }
-    if let Some(v) = f("SWD") {
-        o.min_stopword_density = v;
-    }
-    if let Some(v) = f("TB") {
-        o.title_anchor_bonus = v;
-    }
-    if let Some(v) = f("CJK") {
-        o.cjk_char_weight = v as usize;
-    }
-    o
-}
-
 /// Remove boilerplate blocks. `plain_text` switches on the main-run search
 /// of plain-text pages (HTML pages had their main container chosen already)
 /// and the headline fallback for a dump without a title. A byline or date
@@ -1230,21 +1434,23 @@ pub(crate) fn clean(
     profile: Option<&SiteProfile>,
     plain_text: bool,
 ) -> Vec<Block> {
-    #[cfg(feature = "tune")]
-    let o = &tune(&options.boilerplate);
-    #[cfg(not(feature = "tune"))]
     let o = &options.boilerplate;
     let title = meta.title.as_deref().and_then(TitleKeys::new);
     let mut drop = vec![false; blocks.len()];
     let mut comments = vec![false; blocks.len()];
     let mut titles = vec![false; blocks.len()];
+    let mut promo_headers = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        match judge(b, meta, title.as_ref(), o) {
+        match judge(plain_text, b, meta, title.as_ref(), o) {
             Verdict::Keep => {}
             Verdict::Drop => drop[i] = true,
             Verdict::Comments => {
                 drop[i] = true;
                 comments[i] = true;
+            }
+            Verdict::PromoHeader => {
+                drop[i] = true;
+                promo_headers.push(i);
             }
             Verdict::Title => {
                 drop[i] = true;
@@ -1253,9 +1459,12 @@ pub(crate) fn clean(
             }
         }
     }
+    drop_split_bylines(&blocks, &mut drop, meta, o);
+    drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
     drop_link_lists(&blocks, &mut drop, o);
     drop_repeats(&blocks, &mut drop, o);
+    drop_covered_repeats(&blocks, &mut drop, o);
     if let Some(p) = profile {
         for (b, d) in blocks.iter().zip(drop.iter_mut()) {
             if !*d && b.kind != BlockKind::Heading && p.is_site_line(&b.text, o) {
@@ -1263,41 +1472,37 @@ pub(crate) fn clean(
             }
         }
     }
-    // keep the survivors; a dropped comment marker flags the next survivor
-    let mut kept = Vec::with_capacity(blocks.len());
-    let mut kept_comments = Vec::with_capacity(blocks.len());
-    let mut kept_titles = Vec::with_capacity(blocks.len());
-    let (mut pending, mut pending_title) = (false, false);
-    for (((b, d), c), t) in blocks.into_iter().zip(drop).zip(comments).zip(titles) {
-        pending |= c;
-        pending_title |= t;
-        if !d {
-            kept.push(b);
-            kept_comments.push(pending);
-            kept_titles.push(pending_title);
-            pending = false;
-            pending_title = false;
-        }
-    }
     if !plain_text {
-        return kept;
+        return blocks
+            .into_iter()
+            .zip(drop)
+            .filter_map(|(b, d)| (!d).then_some(b))
+            .collect();
     }
-    let (keep, start) = main_run(&kept, &kept_comments, &kept_titles, o);
+    let (keep, start) = main_run(&blocks, &drop, &comments, &titles, o);
     let mut headline = None;
     if meta.title.is_none() {
-        // the headline: a headline-shaped block just before the main run
-        let from = start.saturating_sub(o.title_lookback);
-        if let Some(h) = kept[from..start].iter().rev().find(|b| is_headline(b, o)) {
+        // the headline: a headline-shaped survivor just before the main run
+        if let Some(h) = blocks[..start]
+            .iter()
+            .zip(&drop)
+            .rev()
+            .filter(|(_, d)| !**d)
+            .take(o.title_lookback)
+            .map(|(b, _)| b)
+            .find(|b| is_headline(b, o))
+        {
             meta.title = Some(crate::text::strip_title_suffix(&h.text).to_string());
             headline = TitleKeys::new(&h.text);
         }
     }
-    kept.into_iter()
+    blocks
+        .into_iter()
         .zip(keep)
         .filter(|(b, k)| {
             *k && headline
                 .as_ref()
-                .is_none_or(|h| !is_title_repeat(&b.text, h, o))
+                .map_or(true, |h| !is_title_repeat(&b.text, h, o))
         })
         .map(|(b, _)| b)
         .collect()
@@ -1312,6 +1517,15 @@ mod tests {
     }
 
     const PARA: &str = "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.";
+
+    /// Distinct prose paragraphs.
+    const PARAS: [&str; 5] = [
+        "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.",
+        "Officials in the capital declined to comment on the figures, saying that a full report would be published before the end of the month.",
+        "Analysts said the deployment marked a turning point in a relationship that had been kept quiet for many years by both governments.",
+        "Residents of the border towns reported convoys moving at night, and several roads were closed to civilian traffic for most of the week.",
+        "The opposition demanded a debate in parliament, arguing that the public had a right to know what commitments had been made abroad.",
+    ];
 
     fn p(s: &str) -> Block {
         Block::new(BlockKind::Paragraph, s)
@@ -1441,6 +1655,22 @@ mod tests {
     }
 
     #[test]
+    fn promo_header_takes_its_links() {
+        let (out, _) = run(
+            &[
+                PARAS[0],
+                "Related coverage",
+                "Greece battles blazes",
+                "Heatwave: how hot will it get?",
+                PARAS[1],
+            ],
+            None,
+            false,
+        );
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
+    }
+
+    #[test]
     fn comments_lines() {
         for t in [
             "Comments are closed.",
@@ -1503,7 +1733,26 @@ mod tests {
         assert!(is_dateline("11/20/2019 01:14 PM", &o()));
         assert!(is_dateline("2019-11-13T23:06:00+01:00", &o()));
         assert!(!is_dateline("In 2019 the army sent 12,000 soldiers.", &o()));
+        assert!(!is_dateline("4:14 p.m.", &o()));
+        assert!(is_dateline("5 hours ago", &o()));
         assert!(byline("By the end of the year, prices had doubled.", &o()).is_none());
+        assert!(byline("By Monday, most residents had left.", &o()).is_none());
+        assert_eq!(
+            byline(
+                "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18",
+                &o()
+            )
+            .as_deref(),
+            Some("HNN Staff")
+        );
+        let (out, meta) = run(
+            &["By", "Randy Maniloff", "Nov. 18, 2019 7:04 pm ET", PARA],
+            None,
+            true,
+        );
+        assert_eq!(out, [PARA]);
+        assert_eq!(meta.byline.as_deref(), Some("Randy Maniloff"));
+        assert_eq!(meta.published.as_deref(), Some("2019-11-18"));
         assert_eq!(
             byline("Posted by Michael David Smith on November 19, 2019", &o()).as_deref(),
             Some("Michael David Smith")
@@ -1518,6 +1767,29 @@ mod tests {
             false,
         );
         assert_eq!(out, [PARA, "Other text here."]);
+    }
+
+    #[test]
+    fn covered_repeat_dropped() {
+        let other = "A second paragraph of the story follows here with more words in it.";
+        let blob = format!("{PARA} {other}");
+        let (out, _) = run(&[PARA, other, &blob], None, false);
+        assert_eq!(out, [PARA, other]);
+    }
+
+    #[test]
+    fn tag_lists_and_urls() {
+        assert!(is_tag_list(&p("Tags: Delhi, Smog"), &o()));
+        assert!(is_tag_list(
+            &p("How to retire,Early retirement,Retiring early,Money,Finance"),
+            &o()
+        ));
+        assert!(!is_tag_list(
+            &p("Apples, pears, plums, cherries and figs were sold."),
+            &o()
+        ));
+        assert!(is_bare_url("https://example.com/a.jpg"));
+        assert!(!is_bare_url("See https://example.com for more."));
     }
 
     #[test]
@@ -1536,12 +1808,28 @@ mod tests {
         let mut cited = p(PARA);
         cited.link_bytes = 20;
         assert!(!is_link_block(&cited, &o()));
+        // two related links in a row go; a lone linked line stays
+        let link = |t: &str| {
+            let mut b = p(t);
+            b.link_bytes = t.len();
+            b
+        };
+        let blocks = vec![
+            p(PARAS[0]),
+            link("Click for full state swim results"),
+            p(PARAS[1]),
+            link("Who will make the Rock Hall in 2020?"),
+            link("Fans really want The Doobie Brothers in the Rock Hall"),
+        ];
+        let out = clean(blocks, &mut meta, &Options::default(), None, false);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[1].text, "Click for full state swim results");
     }
 
     #[test]
     fn main_run_drops_menus_and_footer_keeps_headings() {
         let mut texts = vec!["News", "Sport", "Business", "Culture", "Weather"];
-        texts.extend([PARA, "A Short Heading", PARA, PARA]);
+        texts.extend([PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
         texts.extend([
             "Most Viewed",
             "Terms",
@@ -1550,12 +1838,19 @@ mod tests {
             "Sitemap",
         ]);
         let (out, _) = run(&texts, None, true);
-        assert_eq!(out, [PARA, "A Short Heading", PARA, PARA]);
+        assert_eq!(out, [PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
     }
 
     #[test]
     fn main_run_ends_at_comment_section() {
-        let texts = [PARA, PARA, PARA, "34 responses to “Lynn”", PARA, PARA];
+        let texts = [
+            PARAS[0],
+            PARAS[1],
+            PARAS[2],
+            "34 responses to “Lynn”",
+            PARAS[3],
+            PARAS[4],
+        ];
         let (out, _) = run(&texts, None, true);
         assert_eq!(out.len(), 3);
     }
@@ -1573,8 +1868,8 @@ mod tests {
                 "Menu",
                 "Wildfire Forces Thousands From Hill Towns",
                 "By A Writer",
-                PARA,
-                PARA,
+                PARAS[0],
+                PARAS[1],
             ],
             None,
             true,
@@ -1583,7 +1878,7 @@ mod tests {
             meta.title.as_deref(),
             Some("Wildfire Forces Thousands From Hill Towns")
         );
-        assert_eq!(out, [PARA, PARA]);
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
     }
 
     #[test]
@@ -1636,6 +1931,7 @@ mod tests {
         let mut meta = Metadata::default();
         let out = clean(blocks, &mut meta, &Options::default(), None, true);
         assert_eq!(out.len(), 1);
-        assert!(t.elapsed().as_secs() < 5);
+        let limit = if cfg!(debug_assertions) { 60 } else { 5 };
+        assert!(t.elapsed().as_secs() < limit);
     }
 }

@@ -311,29 +311,33 @@ fn prescan(head: &[u8]) -> Option<&'static Encoding> {
 /// The attributes of one `<meta` tag (position just after `<meta`); the
 /// encoding it declares, if it declares one.
 fn meta_charset(head: &[u8], pos: &mut usize) -> Option<&'static Encoding> {
-    let mut seen: Vec<Vec<u8>> = Vec::new();
+    // Only the first of each of these three attributes counts.
+    let (mut seen_equiv, mut seen_content, mut seen_charset) = (false, false, false);
     let mut got_pragma = false;
     let mut need_pragma: Option<bool> = None;
     let mut charset: Option<&'static Encoding> = None;
     while let Some((name, value)) = get_attribute(head, pos) {
-        if seen.contains(&name) {
-            continue;
-        }
         match name.as_slice() {
-            b"http-equiv" => got_pragma |= value == b"content-type",
-            b"content" if charset.is_none() => {
-                if let Some(enc) = charset_from_content(&value) {
-                    charset = Some(enc);
-                    need_pragma = Some(true);
+            b"http-equiv" if !seen_equiv => {
+                seen_equiv = true;
+                got_pragma = value == b"content-type";
+            }
+            b"content" if !seen_content => {
+                seen_content = true;
+                if charset.is_none() {
+                    if let Some(enc) = charset_from_content(&value) {
+                        charset = Some(enc);
+                        need_pragma = Some(true);
+                    }
                 }
             }
-            b"charset" => {
+            b"charset" if !seen_charset => {
+                seen_charset = true;
                 charset = Encoding::for_label(&value);
                 need_pragma = Some(false);
             }
             _ => {}
         }
-        seen.push(name);
     }
     match need_pragma {
         None => None,
@@ -679,6 +683,23 @@ mod tests {
             v.push(0xE9);
             let _ = dec(&v, None);
         }
+    }
+
+    #[test]
+    fn duplicate_meta_attributes_count_once() {
+        let b = page(
+            r#"<meta charset="windows-1251" charset="koi8-r">"#,
+            &WINDOWS_1251.encode(RU).0,
+        );
+        assert!(dec(&b, None).contains(RU));
+        // Thousands of attributes on one tag stay linear.
+        let mut head = String::from("<meta ");
+        for i in 0..20_000 {
+            head.push_str(&format!("a{i}=x "));
+        }
+        head.push_str("charset=windows-1251>");
+        let b = page(&head, &WINDOWS_1251.encode(RU).0);
+        assert!(dec(&b, None).contains(RU));
     }
 
     #[test]

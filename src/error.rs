@@ -29,6 +29,16 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// The parsed page still grew deeper than
+    /// [`Limits::hard_depth`](crate::Limits::hard_depth) after the pre-scan
+    /// bounded it (a shape the pre-scan does not model).
+    #[error("page nests at least {depth} elements deep, over the limit of {limit}")]
+    TooDeep {
+        /// Depth reached when parsing stopped.
+        depth: usize,
+        /// The configured limit.
+        limit: usize,
+    },
     /// The caller's encoding hint names no known encoding.
     #[error("unknown character encoding {0:?}")]
     UnknownEncoding(String),

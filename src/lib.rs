@@ -42,6 +42,8 @@ pub use article::{Article, Block, BlockKind, LocatedFact, Section};
 pub use boilerplate::{BoilerplateOptions, SiteProfile};
 pub use error::Error;
 pub use extractor::{extract_html, extract_text, Extractor};
+#[doc(hidden)]
+pub use guard::parse_work;
 pub use html::ContentOptions;
 pub use options::{Limits, Options};
 pub use sections::SectionOptions;

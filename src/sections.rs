@@ -3,10 +3,11 @@
 //! Rules, in order:
 //!
 //! 1. **Title.** The page-title heading is taken out of the body and becomes
-//!    `Article::title`: a heading before any content block that is an `h1`
-//!    (the first one) or whose text is similar to the metadata title
-//!    ([`SectionOptions::title_similarity`]). Its visible text replaces the
-//!    metadata title (which often carries a site name).
+//!    `Article::title`: the first heading near the top
+//!    ([`SectionOptions::title_search_blocks`]) whose text is similar to the
+//!    metadata title ([`SectionOptions::title_similarity`]), else the first
+//!    `h1` before any content block. Its visible text replaces the metadata
+//!    title (which often carries a site name).
 //! 2. **Levels.** Headings detected from style rather than tags (bold or
 //!    large-font lines, class hints) arrive with [`EMPHASIS_LEVEL`]; they are
 //!    re-levelled one below the deepest `h1`–`h5` level left in the article,
@@ -47,6 +48,9 @@ pub struct SectionOptions {
     /// order-independent overlap) a leading heading must be to the metadata
     /// title to be taken as the page title.
     pub title_similarity: f32,
+    /// How many leading blocks are searched for a heading that repeats the
+    /// metadata title (navigation left before the title is tolerated).
+    pub title_search_blocks: usize,
     /// Recognise headings from style (bold/strong/large-font lines and
     /// heading-like class names), not only from `h1`–`h6` and
     /// `role="heading"`.
@@ -61,8 +65,16 @@ pub struct SectionOptions {
     /// Most DOM nodes looked at under one element when deciding whether it
     /// is a styled line; a bigger element is not one.
     pub max_inspect_nodes: usize,
+    /// Most children of an element scanned for the one line a block walker
+    /// handed over (a run between `<br>`s), when the element holds more.
+    pub max_line_children: usize,
     /// Drop headings at the very end of the article with no block after them.
     pub drop_trailing_empty: bool,
+    /// A heading whose blocks are all link text (each block's link density
+    /// at least this, 0.0–1.0) titles a box of links ("Related articles",
+    /// "Most popular"), not a section: the heading is dropped and its blocks
+    /// join the section before. Above 1.0 switches the rule off.
+    pub link_list_density: f32,
 }
 
 impl Default for SectionOptions {
@@ -70,12 +82,15 @@ impl Default for SectionOptions {
         SectionOptions {
             title_h1_is_title: true,
             title_similarity: 0.6,
+            title_search_blocks: 30,
             styled_headings: true,
             max_heading_chars: 100,
             max_heading_words: 15,
             max_tag_heading_chars: 250,
             max_inspect_nodes: 48,
+            max_line_children: 256,
             drop_trailing_empty: true,
+            link_list_density: 0.8,
         }
     }
 }
@@ -108,6 +123,9 @@ pub(crate) fn build(blocks: Vec<Block>, meta: &mut Metadata, options: &Options) 
             }
         }
     }
+    if opts.link_list_density <= 1.0 {
+        sections = merge_link_boxes(sections, opts.link_list_density);
+    }
     if opts.drop_trailing_empty {
         while sections
             .last()
@@ -119,40 +137,60 @@ pub(crate) fn build(blocks: Vec<Block>, meta: &mut Metadata, options: &Options) 
     sections
 }
 
-/// Remove the page-title heading from `blocks` and store its text as the title.
-fn take_title(blocks: &mut Vec<Block>, meta: &mut Metadata, opts: &SectionOptions) {
-    let mut found = None;
-    for (i, b) in blocks.iter().enumerate() {
-        if b.kind != BlockKind::Heading {
-            break;
-        }
-        let similar = meta
-            .title
-            .as_deref()
-            .is_some_and(|t| similar(t, &b.text, opts.title_similarity));
-        if similar {
-            found = Some(i);
-            break;
-        }
-        if b.level == 1 && found.is_none() {
-            found = Some(i);
+/// Drop the headings of sections made only of links (see
+/// [`SectionOptions::link_list_density`]); their blocks join the section before.
+fn merge_link_boxes(sections: Vec<Section>, density: f32) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::with_capacity(sections.len());
+    for s in sections {
+        let link_box = s.heading.is_some()
+            && !s.blocks.is_empty()
+            && s.blocks.iter().all(|b| b.link_density() >= density);
+        match out.last_mut() {
+            Some(prev) if link_box => prev.blocks.extend(s.blocks),
+            None if link_box => out.push(Section {
+                heading: None,
+                level: 0,
+                blocks: s.blocks,
+            }),
+            _ => out.push(s),
         }
     }
+    out
+}
+
+/// Remove the page-title heading from `blocks` and store its text as the
+/// title: the first heading among the first
+/// [`SectionOptions::title_search_blocks`] blocks that is similar to the
+/// metadata title, else the first `h1` before any content block.
+fn take_title(blocks: &mut Vec<Block>, meta: &mut Metadata, opts: &SectionOptions) {
+    let similar_at = meta.title.as_deref().and_then(|t| {
+        blocks.iter().take(opts.title_search_blocks).position(|b| {
+            b.kind == BlockKind::Heading && similar(t, &b.text, opts.title_similarity)
+        })
+    });
+    let found = similar_at.or_else(|| {
+        blocks
+            .iter()
+            .take_while(|b| b.kind == BlockKind::Heading)
+            .position(|b| b.level == 1)
+    });
     if let Some(i) = found {
         let b = blocks.remove(i);
         meta.title = Some(b.text);
     }
 }
 
-/// Whether `heading` repeats `title`: enough words in common, or all of the
-/// heading's (two or more) words inside the title (a title with a site name).
+/// Whether `heading` repeats `title`: enough words in common, or all the
+/// (two or more) words of one inside the other (a title with a site name, a
+/// heading with a kicker).
 fn similar(title: &str, heading: &str, threshold: f32) -> bool {
     if similarity(title, heading) >= threshold {
         return true;
     }
     let wh = words(heading);
     let wt = words(title);
-    wh.len() >= 2 && wh.iter().all(|w| wt.contains(w))
+    let inside = |a: &[String], b: &[String]| a.len() >= 2 && a.iter().all(|w| b.contains(w));
+    inside(&wh, &wt) || inside(&wt, &wh)
 }
 
 /// Share of words the two texts have in common, relative to the longer one
@@ -262,6 +300,21 @@ mod tests {
     }
 
     #[test]
+    fn title_heading_after_navigation_is_found() {
+        let (s, t) = run(
+            vec![
+                Block::new(BlockKind::ListItem, "Home"),
+                Block::new(BlockKind::ListItem, "World"),
+                Block::heading(1, "Storm hits coast"),
+                p("text"),
+            ],
+            Some("Storm hits coast - Daily News"),
+        );
+        assert_eq!(t.as_deref(), Some("Storm hits coast"));
+        assert!(s.iter().all(|s| s.heading.is_none()));
+    }
+
+    #[test]
     fn h1_after_content_stays_a_section() {
         let (s, t) = run(
             vec![p("lead"), Block::heading(1, "Part one"), p("x")],
@@ -333,6 +386,24 @@ mod tests {
     }
 
     #[test]
+    fn heading_over_only_links_is_dropped() {
+        let mut links = Block::new(BlockKind::ListItem, "Markets fall again");
+        links.link_bytes = links.text.len();
+        let (s, _) = run(
+            vec![
+                p("lead"),
+                Block::heading(2, "Related articles"),
+                links,
+                Block::heading(2, "Analysis"),
+                p("x"),
+            ],
+            None,
+        );
+        assert_eq!(headings(&s), vec![(None, 0), (Some("Analysis"), 2)]);
+        assert_eq!(s[0].blocks.len(), 2);
+    }
+
+    #[test]
     fn no_lead_section_when_article_starts_with_heading() {
         let (s, _) = run(vec![Block::heading(2, "Intro"), p("x")], Some("T"));
         assert_eq!(headings(&s), vec![(Some("Intro"), 2)]);
@@ -350,6 +421,26 @@ mod tests {
             "Storm",
             0.6
         ));
+    }
+
+    #[test]
+    fn markdown_keeps_relative_levels_under_the_title() {
+        let sec = |h: &str, level| Section {
+            heading: Some(h.into()),
+            level,
+            blocks: vec![p("x")],
+        };
+        let mut a = crate::Article {
+            title: Some("T".into()),
+            sections: vec![sec("Part", 1), sec("Detail", 2)],
+            ..Default::default()
+        };
+        assert_eq!(a.to_markdown(), "# T\n\n## Part\n\nx\n\n### Detail\n\nx\n");
+        a.title = None;
+        assert_eq!(a.to_markdown(), "# Part\n\nx\n\n## Detail\n\nx\n");
+        a.title = Some("T".into());
+        a.sections = vec![sec("A", 2), sec("B", 4)];
+        assert_eq!(a.to_markdown(), "# T\n\n## A\n\nx\n\n#### B\n\nx\n");
     }
 
     #[test]

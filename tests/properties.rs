@@ -194,7 +194,8 @@ const BLOCK_TAGS: &[(&str, &str)] = &[
     ("<h2>", "</h2>"),
     ("<h3>", "</h3>"),
     ("<blockquote>", "</blockquote>"),
-    ("<td>", "</td>"),
+    ("<table><tr><td>", "</td></tr></table>"),
+    ("<ul><li>", "</li></ul>"),
     ("<section><p>", "</p></section>"),
 ];
 
@@ -251,4 +252,148 @@ fn empty_and_whitespace_inputs_give_empty_articles() {
         let h = extract_html(input.as_bytes(), &Options::default()).expect("ok");
         assert!(h.text().trim().is_empty(), "{input:?} gave {:?}", h.text());
     }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every non-heading block of `first` must be found in `second` (its title,
+/// headings and blocks): cleaning clean text loses nothing.
+fn keeps_every_paragraph(
+    first: &article_extract::Article,
+    second: &article_extract::Article,
+) -> Result<(), String> {
+    let mut have = norm(second.title.as_deref().unwrap_or(""));
+    for s in &second.sections {
+        have.push('\n');
+        have.push_str(&norm(s.heading.as_deref().unwrap_or("")));
+        for b in &s.blocks {
+            have.push('\n');
+            have.push_str(&norm(&b.text));
+        }
+    }
+    for s in &first.sections {
+        for b in &s.blocks {
+            let t = norm(&b.text);
+            if !have.contains(&t) {
+                return Err(format!("lost {t:?}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sentences of clean articles (the text path's real domain).
+const SENTENCES: &[&str] = &[
+    "The council approved the budget on Monday after a long debate, officials said.",
+    "About 12,000 soldiers were sent, and nearly 4,000 have died since 2022, according to media reports.",
+    "Residents said they had waited years for the new bridge and welcomed the decision.",
+    "“We cannot wait any longer,” the mayor told reporters outside the town hall on Tuesday.",
+    "The plan still needs approval from the national government, which is expected later this year.",
+    "Work on the barrier could start in the spring and take around three years to complete.",
+    "Opponents warned that the cost could rise by about 30 percent before the work is finished.",
+    "Several families are still living in temporary accommodation while their houses dry out.",
+];
+
+/// Section headings, each used at most once.
+const HEADINGS: &[&str] = &[
+    "Flood Defences Approved",
+    "What Happens Next",
+    "A Long Debate",
+    "Who Pays for It",
+    "Residents React",
+    "The Cost of Waiting",
+    "Questions Remain",
+    "Looking Ahead",
+];
+
+/// An article-like text: distinct paragraphs in order, a distinct heading
+/// before some of them (never two headings in a row, never a heading last).
+fn article_text() -> impl Strategy<Value = String> {
+    (
+        prop::sample::subsequence(SENTENCES, 1..=SENTENCES.len()),
+        prop::collection::vec(any::<bool>(), SENTENCES.len()),
+    )
+        .prop_map(|(pars, heads)| {
+            let mut parts: Vec<&str> = Vec::new();
+            for (i, p) in pars.iter().enumerate() {
+                if i > 0 && heads[i] {
+                    parts.push(HEADINGS[i]);
+                }
+                parts.push(p);
+            }
+            parts.join("\n\n")
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// `extract_text(article.text())` keeps every paragraph of `article`
+    /// (issue 6), on article-like plain text.
+    #[test]
+    fn reextracting_clean_text_keeps_every_paragraph(input in article_text()) {
+        let opts = Options::default();
+        let first = extract_text(&input, &opts).expect("first pass");
+        let second = extract_text(first.text(), &opts).expect("second pass");
+        if let Err(e) = keeps_every_paragraph(&first, &second) {
+            prop_assert!(false, "{e}\ninput:\n{input}\nfirst text:\n{}\nsecond text:\n{}", first.text(), second.text());
+        }
+    }
+}
+
+/// The same on every shipped fixture: the text of a cleaned page, cleaned
+/// again as plain text, keeps every paragraph.
+#[test]
+fn reextracting_each_fixture_text_keeps_every_paragraph() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut failures = Vec::new();
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    let opts = Options::default();
+    for case in cases {
+        let html = case.join("source.html");
+        let txt = case.join("source.txt");
+        let first = if html.exists() {
+            extract_html(&std::fs::read(&html).unwrap(), &opts)
+        } else if txt.exists() {
+            extract_text(&std::fs::read_to_string(&txt).unwrap(), &opts)
+        } else {
+            continue;
+        };
+        let Ok(first) = first else { continue };
+        let second = extract_text(first.text(), &opts).expect("second pass");
+        if let Err(e) = keeps_every_paragraph(&first, &second) {
+            failures.push(format!(
+                "{}: {e}",
+                case.file_name().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "re-extraction lost paragraphs:\n  {}",
+        failures.join("\n  ")
+    );
+}
+
+/// Inputs the properties above once shrank to, kept as plain tests (a block
+/// with more bytes but fewer words than the title underflowed a subtraction
+/// in the repeated-title rule).
+#[test]
+fn regressions_found_by_the_properties() {
+    let opts = Options::default();
+    let _ = extract_html(
+        b"</h1>Advertisement</h1>Advertisement<title></li><p><div><div><div>",
+        &opts,
+    );
+    let _ = extract_text(
+        "- a bullet item\nA\u{1810}A 0\u{10597}\u{8a0}\n- a bullet item",
+        &opts,
+    );
 }

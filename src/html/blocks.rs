@@ -9,8 +9,8 @@
 use scraper::ElementRef;
 
 use super::content::{Fig, Mode};
-use super::dom::{Dom, Ref, Tag, BYLINE, IN_TABLE_OR_CODE, NOISE};
-use super::headings::heading_level;
+use super::dom::{Dom, Ref, Tag, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE};
+use super::headings::heading_level_with;
 use crate::article::{Block, BlockKind};
 use crate::options::Options;
 
@@ -114,7 +114,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         self.buf.clear();
         let link_bytes = std::mem::take(&mut self.link_bytes).min(text.len());
         let owner = self.owners.last().and_then(|&o| self.element(o));
-        let level = owner.and_then(|el| heading_level(el, &text));
+        let level = owner.and_then(|el| heading_level_with(el, &text, &self.options.sections));
         let mut block = match (level, self.kinds.last()) {
             (Some(l), _) => Block::heading(l, text),
             (None, Some(&(BlockKind::Heading, l))) => Block::heading(l, text),
@@ -159,6 +159,12 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 continue;
             }
             match it.tag {
+                Tag::Header if self.options.content.drop_headers => {
+                    self.flush();
+                    self.header(i);
+                    i = it.end as usize;
+                    continue;
+                }
                 Tag::Br => {
                     self.line_break();
                     i = it.end as usize;
@@ -242,14 +248,21 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if f.excluded {
             return true;
         }
-        if it.flags & IN_TABLE_OR_CODE != 0 {
+        if it.flags & (IN_TABLE_OR_CODE | EMBED) != 0 || f.embeds > 0 {
             return false;
         }
         if it.flags & NOISE != 0 {
             return true;
         }
         if it.flags & BYLINE != 0 && (f.text as usize) < c.byline_max_chars {
-            return true;
+            // Not when it sits inside running text ("by <span>Ann</span> on Monday").
+            let p = it.parent as usize;
+            let in_running_text = it.parent != super::dom::NO_PARENT
+                && !it.tag.is_block()
+                && !self.figs[p].block_child;
+            if !in_running_text {
+                return true;
+            }
         }
         if !self.mode.clean_conditionally
             || !matches!(
@@ -274,7 +287,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         } else {
             0.0
         };
-        if weight + self.scores[i] < 0.0 {
+        let prose = f.paras > 0
+            && f.text as usize > c.sibling_par_min_chars
+            && f.link_density() < c.prose_max_link_density;
+        if weight + self.scores[i] < 0.0 && !prose {
             return true;
         }
         if f.commas as usize >= c.clean_max_commas {
@@ -285,7 +301,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let is_list = matches!(it.tag, Tag::Ul | Tag::Ol)
             || (text > 0 && f.list_text as f32 > c.list_text_share * text as f32);
         if is_list {
-            return ld > c.list_max_link_density;
+            // Every item a link: a list of other stories.
+            let all_linked = f.lis >= 2 && f.linked_lis == f.lis;
+            return ld > c.list_max_link_density
+                || (all_linked && ld > c.linked_list_max_link_density);
         }
         if it.tag == Tag::Table {
             return ld > c.list_max_link_density;
@@ -298,8 +317,41 @@ impl<'d, 'a> Renderer<'d, 'a> {
         (f.imgs > 1 && (f.paras as f32) / (f.imgs as f32) < 0.5)
             || f.inputs > f.paras / 3
             || (heading_density < 0.9 && text < c.min_paragraph_chars && f.imgs <= 2 && ld > 0.0)
-            || (weight < 25.0 && ld > c.clean_link_density)
+            // A wrapper of a single paragraph is judged as that paragraph.
+            || (weight < 25.0 && f.paras > 1 && ld > c.clean_link_density)
+            || (weight < 25.0 && f.paras <= 1 && ld > c.clean_link_density_hinted)
             || (weight >= 25.0 && ld > c.clean_link_density_hinted)
+    }
+
+    /// A `<header>` inside the content: keep its `<h1>` title and its
+    /// standfirst paragraphs; drop kickers, bylines, dates and share bars.
+    fn header(&mut self, i: usize) {
+        let items = &self.dom.items;
+        let end = items[i].end as usize;
+        let mut j = i + 1;
+        while j < end {
+            let it = &items[j];
+            let keep = match it.tag {
+                Tag::H(1) => true,
+                Tag::P => {
+                    it.flags & (BYLINE | NOISE) == 0
+                        && self.figs[j].text as usize >= self.options.content.sibling_par_min_chars
+                }
+                _ => false,
+            };
+            if keep && !self.figs[j].excluded {
+                let saved_owners = std::mem::take(&mut self.owners);
+                let saved_kinds = std::mem::take(&mut self.kinds);
+                self.render(j);
+                self.owners = saved_owners;
+                self.kinds = saved_kinds;
+                j = it.end as usize;
+            } else if self.figs[j].excluded {
+                j = it.end as usize;
+            } else {
+                j += 1;
+            }
+        }
     }
 
     /// A table is layout (rendered as containers) when it nests tables or
@@ -326,10 +378,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn pre(&mut self, i: usize) {
         let items = &self.dom.items;
         let mut s = String::new();
-        for j in i + 1..items[i].end as usize {
-            match items[j].node {
+        for it in &items[i + 1..items[i].end as usize] {
+            match it.node {
                 Ref::Text(t) => s.push_str(t),
-                Ref::Element(_) if items[j].tag == Tag::Br => s.push('\n'),
+                Ref::Element(_) if it.tag == Tag::Br => s.push('\n'),
                 _ => {}
             }
         }
@@ -346,6 +398,8 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let mut row: Vec<String> = Vec::new();
         let mut cell: Option<String> = None;
         let mut link_bytes = 0;
+        // End of the link being read, if any.
+        let mut link_end = 0usize;
         let mut j = i + 1;
         let end = items[i].end as usize;
         let finish_cell = |cell: &mut Option<String>, row: &mut Vec<String>| {
@@ -358,6 +412,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
             if self.figs[j].excluded {
                 j = it.end as usize;
                 continue;
+            }
+            if it.tag == Tag::A && j >= link_end {
+                link_end = it.end as usize;
             }
             match it.tag {
                 Tag::Tr => {
@@ -373,10 +430,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 Tag::Text => {
                     if let (Some(c), Ref::Text(t)) = (cell.as_mut(), it.node) {
-                        let in_link = (i..j)
-                            .rev()
-                            .take(8)
-                            .any(|k| items[k].tag == Tag::A && (items[k].end as usize) > j);
+                        let in_link = j < link_end;
                         for w in t.split_whitespace() {
                             if !c.is_empty() {
                                 c.push(' ');
@@ -475,8 +529,10 @@ mod tests {
 
     #[test]
     fn lists_follow_the_option() {
-        let mut o = Options::default();
-        o.keep_lists = false;
+        let o = Options {
+            keep_lists: false,
+            ..Options::default()
+        };
         let b = blocks("<p>Par</p><ul><li>One</li></ul>", &o);
         assert_eq!(b.len(), 1);
     }
@@ -490,6 +546,16 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].kind, BlockKind::Table);
         assert_eq!(b[0].text, "Name | Votes\nAnn | 12");
+    }
+
+    #[test]
+    fn table_link_bytes_are_counted() {
+        let b = blocks(
+            "<table><tr><td><a href=/a>Ann</a></td><td>12 votes in the first round</td></tr></table>",
+            &Options::default(),
+        );
+        assert_eq!(b[0].text, "Ann | 12 votes in the first round");
+        assert_eq!(b[0].link_bytes, "Ann ".len());
     }
 
     #[test]
@@ -532,5 +598,58 @@ mod tests {
         r.render(0);
         assert_eq!(r.out.len(), 1);
         assert_eq!(r.out[0].text, "deep");
+    }
+
+    #[test]
+    fn header_keeps_title_and_standfirst_only() {
+        let standfirst = "A standfirst that sums up the story in one long sentence, as many news sites like to do.";
+        let b = blocks(
+            &format!("<article><header><span class=kicker>World</span><h1>Title</h1><p class=dek>{standfirst}</p><div class=byline>By Ann Lee</div></header><p>Body.</p></article>"),
+            &Options::default(),
+        );
+        let got: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(got, vec!["Title", standfirst, "Body."]);
+        assert_eq!((b[0].kind, b[0].level), (BlockKind::Heading, 1));
+    }
+
+    #[test]
+    fn single_paragraph_wrapper_with_a_link_is_kept() {
+        let t = texts(
+            "<div class=card><p>The discovery was announced in an article published Monday in the <a href=/n>journal Nature Astronomy</a>.</p></div>",
+        );
+        assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn link_list_box_is_dropped() {
+        let t = texts(
+            "<p>Story.</p><div class=box><p><a href=/1>One related story</a></p><p><a href=/2>Another related story</a></p></div>",
+        );
+        assert_eq!(t, vec!["Story."]);
+    }
+
+    #[test]
+    fn list_of_linked_stories_is_dropped_but_not_a_plain_list() {
+        let t = texts(
+            "<p>Story.</p><ul><li>The strange life and <a href=/1>mysterious death of a coder</a></li><li>How a company <a href=/2>gets the law backward</a></li></ul><ul><li>Plain item one</li><li>Plain item two</li></ul>",
+        );
+        assert_eq!(t, vec!["Story.", "Plain item one", "Plain item two"]);
+    }
+
+    #[test]
+    fn embedded_tweet_is_kept() {
+        let t = texts(
+            "<div class='social-media-embed'><blockquote class=twitter-tweet><p>Yes this is real: <a href=https://t.co/x>https://t.co/x</a></p>— Someone <a href=/s>November 18, 2019</a></blockquote></div>",
+        );
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].starts_with("Yes this is real"));
+    }
+
+    #[test]
+    fn byline_alone_is_dropped_but_not_inside_a_sentence() {
+        let t = texts(
+            "<div><span class=byline>By Ann Lee</span><p>Written <span class=author>by Ann</span> on Monday.</p></div>",
+        );
+        assert_eq!(t, vec!["Written by Ann on Monday."]);
     }
 }

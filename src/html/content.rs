@@ -3,7 +3,9 @@
 //! best candidate refined (shared ancestor of close candidates, climbing to
 //! a better parent) and joined with its sibling containers.
 
-use super::dom::{Dom, Tag, ALWAYS_OUT, BODY_HINT, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY};
+use super::dom::{
+    Dom, Tag, ALWAYS_OUT, BODY_HINT, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY,
+};
 use super::ContentOptions;
 
 /// Which of the strict rules are on; the cascade relaxes them one by one.
@@ -63,6 +65,12 @@ pub(crate) struct Fig {
     pub paras: u32,
     pub imgs: u32,
     pub inputs: u32,
+    /// List items in the subtree.
+    pub lis: u32,
+    /// List items holding a link.
+    pub linked_lis: u32,
+    /// Embedded posts (tweets, ...) in the subtree.
+    pub embeds: u32,
     /// Text inside headings.
     pub heading_text: u32,
     /// Text inside `ul`/`ol`.
@@ -113,6 +121,13 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
             }
             Tag::A => figs[i].link = figs[i].text,
             Tag::Img => figs[i].imgs += 1,
+            Tag::Li => {
+                figs[i].lis += 1;
+                if figs[i].link > 0 {
+                    figs[i].linked_lis += 1;
+                }
+            }
+            _ if it.flags & EMBED != 0 => figs[i].embeds += 1,
             Tag::H(_) => figs[i].heading_text = figs[i].text,
             Tag::Ul | Tag::Ol => figs[i].list_text = figs[i].text,
             _ => {}
@@ -152,6 +167,9 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
         fp.paras += f.paras;
         fp.imgs += f.imgs;
         fp.inputs += f.inputs;
+        fp.embeds += f.embeds;
+        fp.lis += f.lis;
+        fp.linked_lis += f.linked_lis;
         fp.heading_text += f.heading_text;
         fp.list_text += f.list_text;
         if it.tag.is_block() {
@@ -194,13 +212,15 @@ pub(crate) fn final_scores(
             }
             let mut s = f.score + tag_init(it.tag);
             if mode.weight_classes {
-                s += f32::from(it.weight);
+                let mut hint = f32::from(it.weight);
                 if it.flags & BODY_HINT != 0 {
-                    s += opts.body_hint_bonus;
+                    hint += opts.body_hint_bonus;
                 }
                 if matches!(it.tag, Tag::Article | Tag::Main) {
-                    s += opts.article_tag_bonus;
+                    hint += opts.article_tag_bonus;
                 }
+                // Hints count in full only for elements that hold real text.
+                s += hint * (f.score / opts.hint_full_score).min(1.0);
             }
             s * (1.0 - f.link_density())
         })
@@ -344,18 +364,116 @@ pub(crate) fn choose(
         if it.tag == Tag::P || (it.tag.is_block() && !f.block_child && it.tag == Tag::Div) {
             let len = f.text as usize;
             let ld = f.link_density();
-            if len > opts.sibling_par_min_chars && ld < opts.sibling_par_max_link_density {
-                roots.push(s);
-            } else if len > 0
+            let long_prose =
+                len > opts.sibling_par_min_chars && ld < opts.sibling_par_max_link_density;
+            let short_sentence = len > 0
                 && len <= opts.sibling_par_min_chars
                 && f.link == 0
-                && ends_sentence(dom, s)
-            {
+                && ends_sentence(dom, s);
+            if long_prose || short_sentence {
                 roots.push(s);
             }
         }
     }
+    // Lead paragraphs between the `<h1>` title and the content (a
+    // standfirst in the story header, a lede above the body container).
+    if let Some(&first_root) = roots.first() {
+        if let Some(h1) = (0..first_root)
+            .rev()
+            .take(opts.lead_window)
+            .find(|&i| dom.items[i].tag == Tag::H(1))
+        {
+            let mut leads = Vec::new();
+            let mut i = dom.items[h1].end as usize;
+            while i < first_root {
+                let it = &dom.items[i];
+                if it.tag == Tag::P && is_lead(dom, figs, i, opts) {
+                    leads.push(i);
+                    i = it.end as usize;
+                } else {
+                    i += 1;
+                }
+            }
+            if !leads.is_empty() {
+                leads.extend(roots);
+                roots = leads;
+            }
+        }
+    }
+    // Twins: containers of the same tag and class as the best one elsewhere
+    // on the page (articles cut into "chunks" by ad slots).
+    if let Some(class) = best_class {
+        let tag = dom.items[best].tag;
+        let mut twins = Vec::new();
+        // `roots` is in document order: one cursor keeps the overlap test linear.
+        let mut k = 0;
+        let mut i = 0;
+        while i < n {
+            while k < roots.len() && (dom.items[roots[k]].end as usize) <= i {
+                k += 1;
+            }
+            if k < roots.len() && roots[k] <= i {
+                // Inside a root already kept.
+                i = dom.items[roots[k]].end as usize;
+                continue;
+            }
+            let it = &dom.items[i];
+            let holds_root = k < roots.len() && roots[k] < it.end as usize;
+            if it.tag == tag
+                && !holds_root
+                && !figs[i].excluded
+                && class_of(dom, i) == Some(class)
+                && scores[i] >= sib_threshold
+                && figs[i].link_density() < opts.sibling_par_max_link_density
+            {
+                twins.push(i);
+                i = it.end as usize;
+                continue;
+            }
+            i += 1;
+        }
+        roots.extend(twins);
+        roots.sort_unstable();
+    }
     roots
+}
+
+/// A standfirst-like paragraph: long enough, few links, not a caption,
+/// byline or navigation.
+fn is_lead(dom: &Dom<'_>, figs: &[Fig], i: usize, opts: &ContentOptions) -> bool {
+    let _ = figs;
+    // Figures regardless of mode: the story header may be excluded in strict mode.
+    let (mut text, mut link) = (0u32, 0u32);
+    let mut link_end = 0usize;
+    for j in i..dom.items[i].end as usize {
+        let it = &dom.items[j];
+        if it.tag == Tag::A && j >= link_end {
+            link_end = it.end as usize;
+        }
+        text += it.chars;
+        if j < link_end {
+            link += it.chars;
+        }
+    }
+    if text as usize <= opts.sibling_par_min_chars
+        || link as f32 >= opts.sibling_par_max_link_density * text as f32
+    {
+        return false;
+    }
+    let mut a = i as u32;
+    for _ in 0..3 {
+        if a == NO_PARENT {
+            break;
+        }
+        let it = &dom.items[a as usize];
+        if it.flags & (NOISE | BYLINE | ALWAYS_OUT) != 0
+            || matches!(it.tag, Tag::Aside | Tag::Footer | Tag::Form | Tag::Li)
+        {
+            return false;
+        }
+        a = it.parent;
+    }
+    true
 }
 
 fn class_of<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {
@@ -455,5 +573,26 @@ mod tests {
         assert!(figs[x].excluded);
         let figs = figures(&dom, Mode::CASCADE[1], &ContentOptions::default());
         assert!(!figs[x].excluded);
+    }
+
+    #[test]
+    fn same_class_chunks_elsewhere_are_joined() {
+        let html = format!(
+            "<body><div id=story><div class=grid><div id=c1 class='chunk body'>{PARA}{PARA}{PARA}</div><div class=rail><a href=/x>Ad</a></div></div><div class=grid><div id=c2 class='chunk body'>{PARA}{PARA}</div><div class=rail></div></div></div></body>"
+        );
+        let got = pick(&html);
+        assert!(
+            got.contains(&"c1".to_string()) && got.contains(&"c2".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn hints_count_in_proportion_to_text() {
+        // A wrapper named "page" with almost no text of its own must not win.
+        let html = format!(
+            "<body><div id=page class=page><p>Short teaser text, nothing else here.</p><div><div><div id=body>{PARA}{PARA}{PARA}{PARA}</div></div><div>Aside text</div></div></div></body>"
+        );
+        assert_ne!(pick(&html)[0], "page");
     }
 }

@@ -65,10 +65,12 @@ const SKIP_ELEMENTS: &[&str] = &[
 const CAPTION_ELEMENTS: &[&str] = &["figcaption", "caption", "figure", "label", "button"];
 
 /// Class/id fragments that mark an element as a heading, a blog date header
-/// or the header line of a post (matched case-insensitively).
+/// or the header line of a forum post (matched case-insensitively). Bylines,
+/// author boxes and plain `date` classes (datelines) are left out: they
+/// belong to the metadata.
 static HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date|date-?header|header|username|byline|author|poster)(?:$|[-_\s])",
+        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date-?header|header|username|poster)(?:$|[-_\s])",
     )
     .expect("valid regex")
 });
@@ -80,7 +82,9 @@ static NOT_HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The heading level of `el` if it acts as a heading, given its normalised
-/// text, with the default [`SectionOptions`]; `None` otherwise.
+/// text, with the default [`SectionOptions`]; `None` otherwise. The block
+/// renderer calls [`heading_level_with`] so that the caller's options apply.
+#[allow(dead_code)]
 pub(crate) fn heading_level(el: ElementRef<'_>, text: &str) -> Option<u8> {
     heading_level_with(el, text, &DEFAULT_OPTIONS)
 }
@@ -118,16 +122,64 @@ pub(crate) fn heading_level_with(
     if !opts.styled_headings || !LINE_ELEMENTS.contains(&name) {
         return None;
     }
-    if !line_shape_ok(text, chars, opts) || in_caption(el) {
+    if !line_shape_ok(text, chars, opts) || in_caption(el) || BYLINE.is_match(text) {
         return None;
     }
     let text_alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     match inspect(el, opts) {
-        Some(style) if style.alnum == text_alnum => styled_level(&style, text),
+        Some(mut style) if style.alnum == text_alnum => {
+            // A list item is an entry of its list whatever its class says.
+            if name == "li" {
+                style.class_hint = false;
+            }
+            if style.emph < style.alnum && wrapped_in_emphasis(el, style.alnum, opts) {
+                style.emph = style.alnum;
+            }
+            styled_level(&style, text)
+        }
         // The walker handed over one line of a mixed element (a run between
         // `<br>`s): judge the inline child that holds exactly that text.
         _ => line_child(el, text_alnum, opts).and_then(|style| styled_level(&style, text)),
     }
+}
+
+/// Whether one of the two nearest ancestors of `el` is an emphasis element
+/// holding exactly `el`'s text (`<b><p>Title</p></b>`). Requiring the same
+/// text keeps an unclosed `<b>` around half a page from making every short
+/// line inside it a heading.
+fn wrapped_in_emphasis(el: ElementRef<'_>, alnum: usize, opts: &SectionOptions) -> bool {
+    let mut node = el.parent();
+    for _ in 0..2 {
+        let Some(a) = node.and_then(ElementRef::wrap) else {
+            return false;
+        };
+        if is_emphasis(a.value()) {
+            return count_alnum(a, opts.max_inspect_nodes) == Some(alnum);
+        }
+        node = a.parent();
+    }
+    false
+}
+
+/// Alphanumeric characters of the text under `el`, or `None` past `max_nodes`.
+fn count_alnum(el: ElementRef<'_>, max_nodes: usize) -> Option<usize> {
+    let mut n = 0;
+    let mut stack: Vec<_> = el.children().collect();
+    let mut visited = 0;
+    while let Some(node) = stack.pop() {
+        visited += 1;
+        if visited > max_nodes {
+            return None;
+        }
+        match node.value() {
+            scraper::Node::Text(t) => n += t.chars().filter(|c| c.is_alphanumeric()).count(),
+            scraper::Node::Element(e) if !SKIP_ELEMENTS.contains(&e.name()) => {
+                stack.extend(node.children());
+            }
+            _ => {}
+        }
+    }
+    Some(n)
 }
 
 /// Level of a line whose text has `style`, if it is a styled heading.
@@ -138,10 +190,17 @@ fn styled_level(style: &LineStyle, text: &str) -> Option<u8> {
     if style.link * 10 >= style.alnum * 9 && !style.class_hint {
         return None;
     }
+    // A line that is only a `<time>` is a dateline: metadata.
+    if style.time == style.alnum {
+        return None;
+    }
     let emphasised =
         style.emph == style.alnum || (style.italic == style.alnum && SECTION_NUMBER.is_match(text));
     (emphasised || style.class_hint).then_some(EMPHASIS_LEVEL)
 }
+
+/// A byline ("By Jane Doe"): metadata, not a heading.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^by\s").expect("valid regex"));
 
 /// A numbered section title: `3.`, `3.1`, `3.1.2.`, `IV.` followed by a word.
 static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,9 +213,21 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// must also be the only text of its line (a `<br>`, a block or the end of
 /// `el` on both sides).
 fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> Option<LineStyle> {
+    // Step down through wrappers that hold all of the element's content
+    // (`<p><font><b>Line</b><br>more</font></p>`).
+    let mut el = el;
+    for _ in 0..4 {
+        let mut kids = el
+            .children()
+            .filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()));
+        match (kids.next().and_then(ElementRef::wrap), kids.next()) {
+            (Some(only), None) if !BLOCK_INSIDE.contains(&only.value().name()) => el = only,
+            _ => break,
+        }
+    }
     let mut line_start = true;
     for (i, c) in el.children().enumerate() {
-        if i >= opts.max_inspect_nodes {
+        if i >= opts.max_line_children {
             return None;
         }
         if let Some(t) = c.value().as_text() {
@@ -186,7 +257,7 @@ fn line_child(el: ElementRef<'_>, text_alnum: usize, opts: &SectionOptions) -> O
         let line_end = c
             .next_siblings()
             .find(|n| !n.value().as_text().is_some_and(|t| t.trim().is_empty()))
-            .is_none_or(|n| {
+            .map_or(true, |n| {
                 n.value()
                     .as_element()
                     .is_some_and(|e| e.name() == "br" || BLOCK_INSIDE.contains(&e.name()))
@@ -215,9 +286,10 @@ fn line_shape_ok(text: &str, chars: usize, opts: &SectionOptions) -> bool {
     if chars > opts.max_heading_chars || text.split_whitespace().count() > opts.max_heading_words {
         return false;
     }
-    let t = text.trim_end_matches(|c: char| c == '"' || c == '\'' || c == '”' || c == '’');
-    let ends_sentence =
-        (t.ends_with('.') && !t.ends_with("...")) || t.ends_with(',') || t.ends_with(';');
+    let t = text.trim_end_matches(['"', '\'', '”', '’']);
+    let ends_sentence = (t.ends_with('.') && !t.ends_with("...") && !ends_with_abbreviation(t))
+        || t.ends_with(',')
+        || t.ends_with(';');
     if ends_sentence {
         return false;
     }
@@ -237,6 +309,23 @@ fn line_shape_ok(text: &str, chars: usize, opts: &SectionOptions) -> bool {
         }
     }
     true
+}
+
+/// Abbreviations that end a name rather than a sentence (`Cancer Care, Inc.`).
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "st", "dr", "mr", "mrs", "ms", "vol",
+    "dept", "univ", "assn",
+];
+
+/// Whether `t` (ending in `.`) ends with an abbreviation or an initial.
+fn ends_with_abbreviation(t: &str) -> bool {
+    let word = t[..t.len() - 1]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let n = word.chars().count();
+    (n == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether `el` or one of its few nearest ancestors is a caption.
@@ -276,6 +365,8 @@ struct LineStyle {
     link: usize,
     /// ... of which in italics (`i`, `em`), emphasised or not.
     italic: usize,
+    /// ... of which inside `<time>`.
+    time: usize,
     /// The element (or the wrapper holding all its text) has a heading class.
     class_hint: bool,
 }
@@ -287,20 +378,22 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
     let root_emph = is_emphasis(el.value());
     let root_hint = class_or_id(el.value()).is_some_and(|c| HEADING_CLASS.is_match(c));
     let root_italic = is_italic(el.value().name());
-    // (node, emphasised, linked, under a heading-class wrapper, italic)
+    // (node, emphasised, linked, under a heading-class wrapper, italic, in <time>)
     let mut stack = Vec::with_capacity(16);
     for c in el.children().rev() {
+        let root_link = el.value().name() == "a" && el.value().attr("href").is_some();
         stack.push((
             c,
             root_emph,
-            el.value().name() == "a",
+            root_link,
             root_hint,
             root_italic,
+            el.value().name() == "time",
         ));
     }
     let mut visited = 0usize;
     let mut hinted_alnum = 0usize;
-    while let Some((node, emph, link, hint, italic)) = stack.pop() {
+    while let Some((node, emph, link, hint, italic, time)) = stack.pop() {
         visited += 1;
         if visited > opts.max_inspect_nodes {
             return None;
@@ -321,6 +414,9 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                 if italic || emph {
                     out.italic += n;
                 }
+                if time {
+                    out.time += n;
+                }
             }
             scraper::Node::Element(e) => {
                 let name = e.name();
@@ -331,14 +427,22 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                     return None;
                 }
                 let child_emph = emph || is_emphasis(e);
-                let child_link = link || name == "a";
+                let child_link = link || (name == "a" && e.attr("href").is_some());
                 let child_hint = hint
                     || class_or_id(e).is_some_and(|c| {
                         HEADING_CLASS.is_match(c) && !NOT_HEADING_CLASS.is_match(c)
                     });
                 let child_italic = italic || is_italic(name);
+                let child_time = time || name == "time";
                 for c in node.children().rev() {
-                    stack.push((c, child_emph, child_link, child_hint, child_italic));
+                    stack.push((
+                        c,
+                        child_emph,
+                        child_link,
+                        child_hint,
+                        child_italic,
+                        child_time,
+                    ));
                 }
             }
             _ => {}
@@ -475,7 +579,7 @@ mod tests {
         );
         assert_eq!(
             level(
-                r#"<td><font size="2"><b>Classroom Activities</b></font></td>"#,
+                r#"<table><tr><td><font size="2"><b>Classroom Activities</b></font></td></tr></table>"#,
                 "td"
             ),
             Some(EMPHASIS_LEVEL)
@@ -522,6 +626,15 @@ mod tests {
     }
 
     #[test]
+    fn name_ending_in_abbreviation_is_not_a_sentence() {
+        assert_eq!(
+            level("<p><b>Cancer Care, Inc.</b></p>", "p"),
+            Some(EMPHASIS_LEVEL)
+        );
+        assert_eq!(level("<p><b>We went home.</b></p>", "p"), None);
+    }
+
+    #[test]
     fn plain_short_sentence_is_not_a_heading() {
         assert_eq!(level("<p>Peace Process</p>", "p"), None);
         assert_eq!(level("<p><b>He said no.</b></p>", "p"), None);
@@ -536,7 +649,13 @@ mod tests {
 
     #[test]
     fn bold_link_is_not_a_heading_but_class_hint_is() {
-        assert_eq!(level(r#"<td><a href="/"><b>Home</b></a></td>"#, "td"), None);
+        assert_eq!(
+            level(
+                r#"<table><tr><td><a href="/"><b>Home</b></a></td></tr></table>"#,
+                "td"
+            ),
+            None
+        );
         assert_eq!(
             level(
                 r#"<div class="post-title"><a href="/p/1">Anyone for a Swim</a></div>"#,
@@ -549,8 +668,19 @@ mod tests {
     #[test]
     fn class_hints_mark_date_headers_and_post_headers() {
         assert_eq!(
-            level(r#"<div class="date">06-29-2004, 04:19 AM</div>"#, "div"),
+            level(
+                r#"<div class="date-header">Monday, November 01, 2004</div>"#,
+                "div"
+            ),
             Some(EMPHASIS_LEVEL)
+        );
+        // A plain "date" class is a dateline (metadata), not a date header.
+        assert_eq!(
+            level(
+                r#"<div class="article_date">November 20, 2019 - 11:28</div>"#,
+                "div"
+            ),
+            None
         );
         assert_eq!(
             level(r#"<div class="username">MavRick</div>"#, "div"),
@@ -558,6 +688,26 @@ mod tests {
         );
         assert_eq!(
             level(r#"<div class="update-note">Short line</div>"#, "div"),
+            None
+        );
+    }
+
+    #[test]
+    fn bylines_and_datelines_are_not_headings() {
+        assert_eq!(level("<p><b>By Jane Doe</b></p>", "p"), None);
+        assert_eq!(level(r#"<p class="byline">Jane Doe</p>"#, "p"), None);
+        assert_eq!(
+            level(
+                r#"<div class="date"><time>August 2, 2023</time></div>"#,
+                "div"
+            ),
+            None
+        );
+        assert_eq!(
+            level(
+                r#"<ul><li class="post-date">August 2, 2023</li></ul>"#,
+                "li"
+            ),
             None
         );
     }
@@ -609,6 +759,9 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(heading_level(el, "212-714-2398"), None);
+        let doc = Html::parse_document("<p><font size=2><b>Cancer Care</b><br>212</font></p>");
+        let el = doc.select(&Selector::parse("p").unwrap()).next().unwrap();
+        assert_eq!(heading_level(el, "Cancer Care"), Some(EMPHASIS_LEVEL));
     }
 
     #[test]
@@ -636,6 +789,22 @@ mod tests {
             Some(EMPHASIS_LEVEL)
         );
         assert_eq!(level("<p><i>Photo by the author</i></p>", "p"), None);
+    }
+
+    #[test]
+    fn bold_wrapper_around_the_paragraph_counts() {
+        assert_eq!(
+            level(r#"<b><p><a name="hrt">HORMONE THERAPY</a></p></b>"#, "p"),
+            Some(EMPHASIS_LEVEL)
+        );
+        // An unclosed <b> around more than the line does not.
+        assert_eq!(
+            level(
+                "<b><div><p>Short line</p><p>Another paragraph here</p></div></b>",
+                "p"
+            ),
+            None
+        );
     }
 
     #[test]

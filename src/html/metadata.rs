@@ -40,6 +40,8 @@ pub(crate) const BYLINE_MAX_CHARS: usize = 100;
 pub(crate) const BYLINE_MAX_WORDS: usize = 14;
 /// Text read from one byline element (a container with this much is no byline).
 pub(crate) const BYLINE_ELEMENT_MAX_CHARS: usize = 200;
+/// Most author names kept.
+pub(crate) const MAX_AUTHORS: usize = 32;
 /// Most JSON values visited per JSON-LD block.
 pub(crate) const JSONLD_MAX_NODES: usize = 20_000;
 /// Most `<time>` (and, separately, byline) elements considered.
@@ -62,6 +64,7 @@ const ARTICLE_TYPES: &[&str] = &[
     "techarticle",
     "report",
     "review",
+    "claimreview",
     "posting",
     "discussionforumposting",
 ];
@@ -72,6 +75,7 @@ const SITE_TYPES: &[&str] = &["website", "newsmediaorganization", "organization"
 /// JSON-LD keys not descended into when looking for the article.
 const JSONLD_SKIP_KEYS: &[&str] = &[
     "itemListElement",
+    "itemReviewed",
     "relatedLink",
     "citation",
     "comment",
@@ -176,6 +180,35 @@ const BYLINE_PREFIXES: &[&str] = &[
     "door",
     "av",
 ];
+/// Tokens that separate a byline's parts.
+const BYLINE_SEPARATORS: &[&str] = &["|", "•", "·", "—", "–"];
+/// Elements whose text is a separate part of a byline element.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "div",
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "section",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "figure",
+    "figcaption",
+    "address",
+];
+
 /// Single-word prefixes stripped even without a colon.
 const STRONG_BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "door"];
 /// Words that end the name part of a byline (lower case).
@@ -190,6 +223,16 @@ const BYLINE_STOP_WORDS: &[&str] = &[
     "·",
     "—",
     "–",
+];
+/// Day names: a byline ends before one ("Jeff Foust Monday, ...").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 /// Phrases that mark a byline candidate as junk (lower case).
 const BYLINE_JUNK: &[&str] = &[
@@ -226,6 +269,9 @@ const BYLINE_JUNK: &[&str] = &[
     "stories by",
     "see all",
     "about the author",
+    "archive",
+    "profile",
+    "view ",
     "{{",
     "function",
 ];
@@ -248,9 +294,26 @@ const BYLINE_CLASSES: &[&str] = &[
     "contributor",
     "dateline-author",
 ];
+/// Class or id parts of an element holding a date.
+const DATE_CLASS_HINTS: &[&str] = &["date", "publish", "timestamp", "posted"];
+/// Class or id parts of a date that is not the publication date.
+const DATE_CLASS_UPDATED: &[&str] = &["update", "modif", "revis"];
+/// Class or id parts that contain "date" but name no date.
+const DATE_CLASS_FALSE: &[&str] = &["valid", "candidate", "expir", "accommodate", "mandate"];
+/// Longest text of a classed date element (a longer one is a container).
+pub(crate) const DATE_TEXT_MAX_CHARS: usize = 80;
 /// Ancestors whose class or id contains one of these hold comments or
-/// teasers, not the article's byline.
-const BYLINE_EXCLUDED_AREAS: &[&str] = &["comment", "related", "recommend", "sidebar", "footer"];
+/// teasers, not the article's byline or date.
+const EXCLUDED_AREAS: &[&str] = &[
+    "comment",
+    "related",
+    "recommend",
+    "sidebar",
+    "footer",
+    "bio",
+    "about-author",
+    "author-box",
+];
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -300,7 +363,7 @@ pub(crate) fn read(doc: &Html) -> Metadata {
 
 /// Everything the page says, gathered in one walk.
 #[derive(Default)]
-struct Sources {
+struct Sources<'a> {
     html_lang: Option<String>,
     title: Option<String>,
     h1: Option<String>,
@@ -310,8 +373,11 @@ struct Sources {
     ld: JsonLd,
     /// `(rank, text)`: lower rank is better.
     times: Vec<(u8, String)>,
-    /// `(rank, text)` of byline elements.
-    bylines: Vec<(u8, String)>,
+    /// Elements examined as possible dates / bylines (bounds the work).
+    date_tries: usize,
+    byline_tries: usize,
+    /// `(rank, text, grandparent id)` of byline elements.
+    bylines: Vec<(u8, String, Option<ElementRef<'a>>)>,
 }
 
 /// What the JSON-LD blocks say.
@@ -326,14 +392,12 @@ struct JsonLd {
     site: Option<String>,
 }
 
-impl Sources {
-    fn collect(doc: &Html) -> Sources {
+impl<'a> Sources<'a> {
+    fn collect(doc: &'a Html) -> Sources<'a> {
         let mut s = Sources::default();
         let root = doc.root_element();
-        s.html_lang = root
-            .value()
-            .attr("lang")
-            .or_else(|| root.value().attr("xml:lang"))
+        s.html_lang = attr(root.value(), "lang")
+            .or_else(|| attr(root.value(), "xml:lang"))
             .map(str::to_string);
         let mut ld_blocks: Vec<String> = Vec::new();
         for node in root.descendants() {
@@ -344,12 +408,11 @@ impl Sources {
             let html_ns = &*e.name.ns == "http://www.w3.org/1999/xhtml";
             match e.name() {
                 "meta" => {
-                    let key = e
-                        .attr("property")
-                        .or_else(|| e.attr("name"))
-                        .or_else(|| e.attr("itemprop"))
-                        .or_else(|| e.attr("http-equiv"));
-                    let content = e.attr("content").or_else(|| e.attr("value"));
+                    let key = attr(e, "property")
+                        .or_else(|| attr(e, "name"))
+                        .or_else(|| attr(e, "itemprop"))
+                        .or_else(|| attr(e, "http-equiv"));
+                    let content = attr(e, "content").or_else(|| attr(e, "value"));
                     if let (Some(k), Some(c)) = (key, content) {
                         let c = normalize_space(c);
                         if !c.is_empty() {
@@ -357,7 +420,7 @@ impl Sources {
                         }
                     }
                 }
-                "script" if e.attr("type").is_some_and(|t| contains_ci(t, "ld+json")) => {
+                "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
                     ld_blocks.push(el.text().collect());
                 }
                 "title" if html_ns && s.title.is_none() => {
@@ -370,10 +433,9 @@ impl Sources {
                 }
                 "link"
                     if s.canonical.is_none()
-                        && e.attr("rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                        && attr(e, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
                 {
-                    s.canonical = e.attr("href").map(str::to_string);
+                    s.canonical = attr(e, "href").map(str::to_string);
                 }
                 _ => {}
             }
@@ -386,52 +448,97 @@ impl Sources {
 
     /// Publication dates in the markup: `itemprop=datePublished`, `<time>`.
     fn collect_date(&mut self, el: ElementRef) {
-        if self.times.len() >= MAX_CANDIDATES {
+        if self.times.len() >= MAX_CANDIDATES || self.date_tries >= MAX_CANDIDATES * 4 {
             return;
         }
         let e = el.value();
-        let itemprop = e.attr("itemprop").unwrap_or("");
+        let itemprop = attr(e, "itemprop").unwrap_or("");
         let published_prop = itemprop.eq_ignore_ascii_case("datepublished");
         let is_time = e.name() == "time";
-        if !published_prop && !is_time {
+        let class = attr(e, "class").unwrap_or("");
+        let id = attr(e, "id").unwrap_or("");
+        let dateish = |c: &str| DATE_CLASS_HINTS.iter().any(|h| contains_ci(c, h));
+        let classed = dateish(class) || dateish(id);
+        if !published_prop && !is_time && !classed {
             return;
         }
-        let value = e
-            .attr("datetime")
-            .or_else(|| e.attr("content"))
-            .map(str::to_string)
-            .unwrap_or_else(|| text_capped(el, 80));
+        self.date_tries += 1;
+        let class = format!("{class} {id}").to_ascii_lowercase();
+        if !published_prop && !is_time && DATE_CLASS_FALSE.iter().any(|h| class.contains(h)) {
+            return;
+        }
+        let updated = itemprop.eq_ignore_ascii_case("datemodified")
+            || DATE_CLASS_UPDATED.iter().any(|h| class.contains(h));
+        let value = match attr(e, "datetime")
+            .or_else(|| attr(e, "content"))
+            .or_else(|| attr(e, "value"))
+        {
+            Some(v) => v.to_string(),
+            None => {
+                // A classed container holds more than a date: skip it.
+                let t = text_capped(el, DATE_TEXT_MAX_CHARS + 1);
+                if t.chars().count() > DATE_TEXT_MAX_CHARS {
+                    return;
+                }
+                // A wrapper of a `<time>`: the `<time>` itself is collected.
+                if !is_time
+                    && el
+                        .descendants()
+                        .take(DATE_TEXT_MAX_CHARS)
+                        .filter_map(ElementRef::wrap)
+                        .any(|d| d.value().name() == "time")
+                {
+                    return;
+                }
+                t
+            }
+        };
         if value.trim().is_empty() {
             return;
         }
-        let class = format!(
-            "{} {}",
-            e.attr("class").unwrap_or(""),
-            e.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase();
-        let rank = if published_prop || e.attr("pubdate").is_some() {
-            0
-        } else if class.contains("publish") || class.contains("posted") {
-            1
-        } else if itemprop.eq_ignore_ascii_case("datemodified")
-            || class.contains("update")
-            || class.contains("modif")
-        {
-            4
-        } else if has_ancestor(el, |a| {
-            matches!(a.value().name(), "article" | "header" | "main")
-        }) {
-            2
-        } else {
-            3
+        let in_article = || {
+            has_ancestor(el, |a| {
+                matches!(a.value().name(), "article" | "header" | "main")
+            })
         };
+        let rank = if published_prop || attr(e, "pubdate").is_some() {
+            0
+        } else if updated {
+            6
+        } else if class.contains("publish")
+            || class.contains("posted")
+            || (is_time
+                && el
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .take(3)
+                    .any(|a| {
+                        let v = a.value();
+                        [attr(v, "class"), v.id()]
+                            .into_iter()
+                            .flatten()
+                            .any(|c| contains_ci(c, "publish") || contains_ci(c, "posted"))
+                    }))
+        {
+            1
+        } else if is_time && in_article() {
+            2
+        } else if is_time {
+            3
+        } else if in_article() {
+            4
+        } else {
+            5
+        };
+        if rank >= 3 && in_excluded_area(el) {
+            return;
+        }
         self.times.push((rank, value));
     }
 
     /// Byline elements: `itemprop=author`, `rel=author`, byline classes.
-    fn collect_byline(&mut self, el: ElementRef) {
-        if self.bylines.len() >= MAX_CANDIDATES {
+    fn collect_byline(&mut self, el: ElementRef<'a>) {
+        if self.bylines.len() >= MAX_CANDIDATES || self.byline_tries >= MAX_CANDIDATES * 4 {
             return;
         }
         let e = el.value();
@@ -441,13 +548,13 @@ impl Sources {
         ) {
             return;
         }
-        let rank = if e.attr("itemprop").is_some_and(|p| {
+        let rank = if attr(e, "itemprop").is_some_and(|p| {
             p.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         }) {
             0
         } else if e.name() == "a"
-            && e.attr("rel").is_some_and(|r| {
+            && attr(e, "rel").is_some_and(|r| {
                 r.split_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("author"))
             })
@@ -460,33 +567,35 @@ impl Sources {
         } else {
             return;
         };
-        if has_ancestor(el, |a| {
-            a.value()
-                .classes()
-                .chain(a.value().id())
-                .any(|c| BYLINE_EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
-        }) {
+        self.byline_tries += 1;
+        if in_excluded_area(el) {
             return;
         }
         // `itemprop=author` may wrap `itemprop=name`.
-        let named = el.descendants().filter_map(ElementRef::wrap).find(|d| {
-            d.value()
-                .attr("itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
-        });
+        let named = (rank == 0)
+            .then(|| {
+                el.descendants()
+                    .take(BYLINE_ELEMENT_MAX_CHARS)
+                    .filter_map(ElementRef::wrap)
+                    .find(|d| {
+                        attr(d.value(), "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                    })
+            })
+            .flatten();
         let text = match named {
-            Some(n) => n
-                .value()
-                .attr("content")
+            Some(n) => attr(n.value(), "content")
                 .map(str::to_string)
                 .unwrap_or_else(|| text_capped(n, BYLINE_ELEMENT_MAX_CHARS + 1)),
-            None => e
-                .attr("content")
+            None => attr(e, "content")
                 .map(str::to_string)
-                .unwrap_or_else(|| text_capped(el, BYLINE_ELEMENT_MAX_CHARS + 1)),
+                .unwrap_or_else(|| byline_text(el, BYLINE_ELEMENT_MAX_CHARS + 1)),
         };
         if text.chars().count() <= BYLINE_ELEMENT_MAX_CHARS && !text.trim().is_empty() {
-            self.bylines.push((rank, text));
+            let region = el
+                .parent()
+                .and_then(|p| p.parent())
+                .and_then(ElementRef::wrap);
+            self.bylines.push((rank, text, region));
         }
     }
 
@@ -499,7 +608,7 @@ impl Sources {
         })
     }
 
-    fn metas_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    fn metas_of<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s str> + 's {
         self.metas
             .iter()
             .filter(move |(k, _)| k == key)
@@ -512,19 +621,25 @@ impl Sources {
             .as_deref()
             .or_else(|| self.meta(URL_KEYS))
             .and_then(domain_key);
-        let site_name = self
-            .meta(&SITE_KEYS[..1])
-            .map(str::to_string)
-            .or_else(|| self.ld.publisher.clone())
-            .or_else(|| self.ld.site.clone())
-            .or_else(|| self.meta(&SITE_KEYS[1..]).map(str::to_string))
-            .map(|s| normalize_space(&s))
-            .filter(|s| !s.is_empty());
-        let (title, stripped_site) = self.title(site_name.as_deref(), domain.as_deref());
-        let site_name = site_name.or(stripped_site);
+        let site_name = [
+            self.meta(&SITE_KEYS[..1]),
+            self.ld.publisher.as_deref(),
+            self.ld.site.as_deref(),
+        ]
+        .into_iter()
+        .chain(SITE_KEYS[1..].iter().map(|k| self.meta(&[k])))
+        .flatten()
+        .find_map(clean_site)
+        .or_else(|| {
+            // The part a `<title>` ends with: "... - The New York Times".
+            let (_, part) = clean_title(self.title.as_deref()?, None, domain.as_deref(), &[]);
+            let (part, matched) = part?;
+            (matched || looks_like_site_name(&part)).then_some(part)
+        });
+        let title = self.title(site_name.as_deref(), domain.as_deref());
         Metadata {
             title,
-            byline: self.byline(),
+            byline: self.byline(site_name.as_deref()),
             published: self.published(today),
             site_name,
             lang: self.lang(),
@@ -533,7 +648,7 @@ impl Sources {
     }
 
     /// The title, and a stripped title part that matched the domain.
-    fn title(&self, site: Option<&str>, domain: Option<&str>) -> (Option<String>, Option<String>) {
+    fn title(&self, site: Option<&str>, domain: Option<&str>) -> Option<String> {
         let mut candidates: Vec<&str> = Vec::new();
         candidates.extend(self.ld.headline.as_deref());
         candidates.extend(self.meta(&TITLE_KEYS[..1]));
@@ -548,15 +663,15 @@ impl Sources {
                 .filter(|&(j, _)| j != i)
                 .map(|(_, o)| *o)
                 .collect();
-            let (t, stripped) = clean_title(c, site, domain, &others);
+            let (t, _) = clean_title(c, site, domain, &others);
             if t.chars().any(char::is_alphanumeric) {
-                return (Some(t), stripped);
+                return Some(t);
             }
         }
-        (None, None)
+        None
     }
 
-    fn byline(&self) -> Option<String> {
+    fn byline(&self, site: Option<&str>) -> Option<String> {
         let mut names: Vec<String> = Vec::new();
         for a in &self.ld.authors {
             push_names(&mut names, a);
@@ -572,19 +687,28 @@ impl Sources {
             }
         }
         if names.is_empty() {
-            let best = self.bylines.iter().map(|(r, _)| *r).min();
-            for (r, t) in &self.bylines {
-                if Some(*r) == best {
+            // The first good element of the best rank, with its siblings of
+            // the same rank in the same region ("By A and B" as two links).
+            for rank in 0..=2 {
+                let mut region = None;
+                for (r, t, g) in &self.bylines {
+                    if *r != rank || region.is_some_and(|reg| reg != *g) {
+                        continue;
+                    }
+                    let before = names.len();
                     push_names(&mut names, t);
-                }
-            }
-            if names.is_empty() {
-                for (_, t) in &self.bylines {
-                    push_names(&mut names, t);
-                    if !names.is_empty() {
-                        break;
+                    if names.len() > before {
+                        region = Some(*g);
                     }
                 }
+                if !names.is_empty() {
+                    break;
+                }
+            }
+        }
+        if let Some(site) = site {
+            for n in &mut names {
+                *n = strip_trailing_site(n, site);
             }
         }
         (!names.is_empty()).then(|| names.join(", "))
@@ -600,7 +724,7 @@ impl Sources {
                 return Some(d);
             }
         }
-        for rank in 0..=4 {
+        for rank in 0..=6 {
             if let Some(d) = self
                 .times
                 .iter()
@@ -632,10 +756,28 @@ impl Sources {
     }
 }
 
+/// An attribute's value. `scraper::node::Element::attr` interns the name
+/// (a hash per call); a scan of the element's few attributes is cheaper.
+fn attr<'e>(e: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    e.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
 /// ASCII case-insensitive substring test, without allocating.
 fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Inside comments, teasers, sidebars or an author bio?
+fn in_excluded_area(el: ElementRef) -> bool {
+    has_ancestor(el, |a| {
+        // `<body class="one-sidebar">` describes the layout, not an area.
+        !matches!(a.value().name(), "body" | "html")
+            && a.value()
+                .classes()
+                .chain(a.value().id())
+                .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
+    })
 }
 
 fn has_ancestor(el: ElementRef, pred: impl Fn(ElementRef) -> bool) -> bool {
@@ -645,13 +787,51 @@ fn has_ancestor(el: ElementRef, pred: impl Fn(ElementRef) -> bool) -> bool {
 /// The element's text, whitespace-normalised, reading at most about `cap` chars.
 fn text_capped(el: ElementRef, cap: usize) -> String {
     let mut out = String::new();
-    for node in el.descendants() {
+    for node in el.descendants().take(cap.saturating_mul(4)) {
         if let Node::Text(t) = node.value() {
             out.push_str(t);
             out.push(' ');
             if out.len() > cap * 4 {
                 break;
             }
+        }
+    }
+    let s = normalize_space(&out);
+    if s.chars().count() > cap {
+        s.chars().take(cap).collect()
+    } else {
+        s
+    }
+}
+
+/// Like [`text_capped`], with ` | ` between the texts of different block
+/// children: `<div>By A and B</div><div>Associated Press</div>` ->
+/// `By A and B | Associated Press`.
+fn byline_text(el: ElementRef, cap: usize) -> String {
+    let mut out = String::new();
+    let mut last_block = None;
+    for node in el.descendants().take(cap.saturating_mul(4)) {
+        let Node::Text(t) = node.value() else {
+            continue;
+        };
+        if t.trim().is_empty() {
+            continue;
+        }
+        let block = node
+            .ancestors()
+            .take_while(|a| a.id() != el.id())
+            .find(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| BLOCK_ELEMENTS.contains(&e.name()))
+            });
+        if !out.is_empty() {
+            out.push_str(if block != last_block { " | " } else { " " });
+        }
+        last_block = block;
+        out.push_str(t);
+        if out.len() > cap * 4 {
+            break;
         }
     }
     let s = normalize_space(&out);
@@ -726,6 +906,14 @@ impl JsonLd {
                         .position(|a| *a == t)
                         .map(|r| (false, r))
                         .or_else(|| PAGE_TYPES.iter().position(|a| *a == t).map(|r| (true, r)))
+                        .or_else(|| {
+                            // Other schema.org subtypes: `MedicalScholarlyArticle`, `MedicalWebPage`.
+                            if t.ends_with("article") || t.ends_with("posting") {
+                                Some((false, ARTICLE_TYPES.len()))
+                            } else {
+                                t.ends_with("page").then_some((true, PAGE_TYPES.len()))
+                            }
+                        })
                 })
                 .min()
         };
@@ -749,6 +937,11 @@ impl JsonLd {
             out.description = str_of(a.get("description")).map(|s| decode_entities(&s));
             out.lang = lang_of(a.get("inLanguage"));
             out.publisher = a.get("publisher").and_then(|p| name_of(p, &by_id));
+        }
+        if out.lang.is_none() {
+            out.lang = objects
+                .iter()
+                .find_map(|(o, _)| lang_of(o.get("inLanguage")));
         }
         let mut site_is_website = false;
         for (o, _) in &objects {
@@ -1027,14 +1220,15 @@ fn word_count(s: &str) -> usize {
     }
 }
 
-/// Clean a title of site names and tags; returns the title and the stripped
-/// part that matched the domain (a site name), if any.
+/// Clean a title of site names and tags; returns the title and the
+/// outermost part stripped from it, with whether that part matched the site
+/// name or domain.
 fn clean_title(
     raw: &str,
     site: Option<&str>,
     domain: Option<&str>,
     confirm: &[&str],
-) -> (String, Option<String>) {
+) -> (String, Option<(String, bool)>) {
     let spaced = raw.replace('|', " | ");
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let title = tokens.join(" ");
@@ -1042,8 +1236,20 @@ fn clean_title(
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut seps: Vec<&str> = Vec::new();
     let mut start = 0;
+    let numeric = |t: Option<&&str>| {
+        t.is_some_and(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+    };
     for (i, t) in tokens.iter().enumerate() {
-        if TITLE_SEPARATORS.contains(t) {
+        // "1975 - 2004" is a range, not two parts.
+        let range = matches!(*t, "-" | "–" | "—")
+            && i > 0
+            && numeric(tokens.get(i - 1))
+            && numeric(tokens.get(i + 1));
+        if TITLE_SEPARATORS.contains(t) && !range {
             if i > start {
                 segs.push((start, i));
                 seps.push(t);
@@ -1088,10 +1294,10 @@ fn clean_title(
             break;
         }
         if matches_site(&join(b, b), site, domain) {
-            site_part.get_or_insert_with(|| join(b, b));
+            site_part.get_or_insert_with(|| (join(b, b), true));
             b -= 1;
         } else if matches_site(&join(a, a), site, domain) {
-            site_part.get_or_insert_with(|| join(a, a));
+            site_part.get_or_insert_with(|| (join(a, a), true));
             a += 1;
         } else {
             break;
@@ -1101,6 +1307,7 @@ fn clean_title(
         let last = word_count(&join(b, b));
         let rest = word_count(&join(a, b - 1));
         if last <= TITLE_TAG_MAX_WORDS && rest >= TITLE_MIN_WORDS && rest > last {
+            site_part.get_or_insert_with(|| (join(b, b), false));
             b -= 1;
         } else {
             break;
@@ -1115,15 +1322,75 @@ fn clean_title(
             break;
         }
     }
-    let site_part = site_part.filter(|_| site.is_none() && domain.is_some());
     (join(a, b), site_part)
+}
+
+/// A site name as pages give it: not a URL; "Name | tagline" -> "Name".
+fn clean_site(raw: &str) -> Option<String> {
+    let s = normalize_space(raw);
+    let lower = s.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+        return None;
+    }
+    let first = s.split(" | ").next().unwrap_or("").trim();
+    (first.chars().any(char::is_alphanumeric)).then(|| first.to_string())
+}
+
+/// Words that may stay lower case inside a site name.
+const SITE_NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "and", "&", "on", "for", "de", "la", "du", "der",
+];
+
+/// "The New York Times", "TechCrunch", "Salon.com": a name, not a tag
+/// like "Watch" or "Opinion".
+fn looks_like_site_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || SITE_NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+    };
+    match words.len() {
+        1 => {
+            let w = words[0];
+            w.contains('.') || w.chars().skip(1).any(char::is_uppercase)
+        }
+        2..=5 => words.iter().all(capitalised),
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------- byline
 
+/// "Kevin McCoy USA TODAY" -> "Kevin McCoy" when the site is "USA Today".
+fn strip_trailing_site(name: &str, site: &str) -> String {
+    let key = norm_key(site);
+    if key.len() < 4 {
+        return name.to_string();
+    }
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let mut tail = String::new();
+    for i in (1..tokens.len()).rev() {
+        tail.insert_str(0, &norm_key(tokens[i]));
+        if tail == key {
+            return tokens[..i]
+                .join(" ")
+                .trim_end_matches([',', ';', '-', '|'])
+                .trim_end()
+                .to_string();
+        }
+        if tail.len() >= key.len() {
+            break;
+        }
+    }
+    name.to_string()
+}
+
 /// Clean a byline candidate and add its names (split on `,`/`;` only when
 /// a name list) to `names`, dropping duplicates.
 fn push_names(names: &mut Vec<String>, raw: &str) {
+    if names.len() >= MAX_AUTHORS {
+        return;
+    }
     let Some(clean) = clean_byline(raw) else {
         return;
     };
@@ -1166,6 +1433,13 @@ fn clean_byline(raw: &str) -> Option<String> {
         }
         break;
     }
+    // Separators left at the start ("By | Jane Doe").
+    while tokens
+        .first()
+        .is_some_and(|t| BYLINE_SEPARATORS.contains(t))
+    {
+        tokens.remove(0);
+    }
     // Cut at a stop word, a date, or a token with a digit.
     let mut end = tokens.len();
     for (i, t) in tokens.iter().enumerate() {
@@ -1180,6 +1454,7 @@ fn clean_byline(raw: &str) -> Option<String> {
             || t.chars().any(|c| c.is_ascii_digit())
             || ((bare == "on" || bare == "at") && next_is_date)
             || (month_of(bare).is_some() && next_is_date && i > 0)
+            || (i > 0 && WEEKDAYS.contains(&bare))
         {
             end = i;
             break;
@@ -1599,6 +1874,80 @@ mod tests {
         let m =
             meta_of(r#"<section class="comments"><span class="author">Troll42</span></section>"#);
         assert_eq!(m.byline, None);
+        let m = meta_of(
+            r#"<body class="one-sidebar"><div class="story-byline"><div>By ANN LEE and BO CHAN</div><div>Associated Press</div></div></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("ANN LEE and BO CHAN"));
+        let m = meta_of(r#"<div class="byline"><span>By</span><div>Jane Doe</div></div>"#);
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn byline_elements_of_one_region_only() {
+        let m = meta_of(
+            r#"<article><p class="meta">By <a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Chan</a></p>
+            <p>Text.</p><div class="author-info"><div><a rel="author" href="/a">All stories</a></div></div>
+            <div class="author-bio"><a rel="author" href="/a">Ann Lee, reporter</a></div></article>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+    }
+
+    #[test]
+    fn site_name_cleaning_and_from_title() {
+        assert_eq!(
+            clean_site("LinkNaija | Nigeria's news platform").as_deref(),
+            Some("LinkNaija")
+        );
+        assert_eq!(clean_site("https://www.example.com"), None);
+        let m = meta_of(
+            r#"<meta property="og:site_name" content="https://www.example.com"><title>Trade war keeps world guessing - The New York Times</title>"#,
+        );
+        assert_eq!(m.site_name.as_deref(), Some("The New York Times"));
+        assert_eq!(m.title.as_deref(), Some("Trade war keeps world guessing"));
+        let m = meta_of("<title>Trade war keeps world guessing | Watch</title>");
+        assert_eq!(m.site_name, None);
+    }
+
+    #[test]
+    fn byline_drops_trailing_site_name() {
+        let m = meta_of(
+            r#"<meta property="og:site_name" content="USA TODAY"><meta name="author" content="Kevin Johnson and Kevin McCoy USA TODAY">"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Kevin Johnson and Kevin McCoy"));
+        assert_eq!(strip_trailing_site("USA Today", "USA TODAY"), "USA Today");
+    }
+
+    #[test]
+    fn classed_date_elements() {
+        let m = meta_of(
+            r#"<div class="published"><span class="date"><time datetime="2019-11-18T20:28:55Z">November 18, 2019</time></span></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-11-18T20:28:55Z"));
+        let m = meta_of(
+            r#"<aside class="related"><span class="date">June 1, 2019</span></aside>
+            <article><div class="article-publish-date">November 19, 2019, 9:02 AM</div></article>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-11-19"));
+        let m =
+            meta_of(r#"<input class="published_date" type="hidden" value="2019-11-19 02:24:47">"#);
+        assert_eq!(m.published.as_deref(), Some("2019-11-19T02:24:47"));
+        let m = meta_of(
+            r#"<div class="date-box">Posted on a sunny day, a long text about something else entirely, and with many words in it, 2019</div>"#,
+        );
+        assert_eq!(m.published, None);
+        let m = meta_of(r#"<form class="validate"><p>November 19, 2019</p></form>"#);
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn jsonld_schema_subtypes() {
+        let m = meta_of(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","inLanguage":"pt-BR","name":"Site"},
+            {"@type":"MedicalWebPage","name":"Fifteen tips for better sleep","datePublished":"2019-11-14T08:00:00.000Z"}]</script>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Fifteen tips for better sleep"));
+        assert_eq!(m.published.as_deref(), Some("2019-11-14T08:00:00Z"));
+        assert_eq!(m.lang.as_deref(), Some("pt-BR"));
     }
 
     #[test]
@@ -1615,6 +1964,7 @@ mod tests {
             ("@janedoe", None),
             ("Staff", Some("Staff")),
             ("Di Maria", Some("Di Maria")),
+            ("Jeff Foust Monday, November 18, 2019", Some("Jeff Foust")),
             ("By", None),
             ("", None),
         ] {
@@ -1657,6 +2007,14 @@ mod tests {
         assert_eq!(
             t("No separators at all", None, None),
             "No separators at all"
+        );
+        assert_eq!(
+            t(
+                "In Memoriam, Michelle L. Richardson, 1975 - 2004",
+                None,
+                None
+            ),
+            "In Memoriam, Michelle L. Richardson, 1975 - 2004"
         );
     }
 
@@ -1785,6 +2143,19 @@ mod tests {
             decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
             "a & b 'c' &bogus; &"
         );
+    }
+
+    #[test]
+    fn many_candidates_stay_bounded() {
+        let mut page = String::new();
+        for _ in 0..5000 {
+            page.push_str(r#"<div class="author"><span></span></div><time>never</time>"#);
+            page.push_str(r#"<meta name="citation_author" content="Same Name">"#);
+        }
+        page.push_str(r#"<meta name="citation_author" content="Other Name">"#);
+        let m = meta_of(&page);
+        assert_eq!(m.byline.as_deref(), Some("Same Name, Other Name"));
+        assert_eq!(m.published, None);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! rules leave too little text, they are relaxed one by one (Readability's
 //! cascade) and, last, the page's JSON-LD `articleBody` is used.
 
-use scraper::Html;
 
 use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
@@ -45,6 +44,10 @@ pub struct ContentOptions {
     pub body_hint_bonus: f32,
     /// Bonus of `<article>` and `<main>` elements.
     pub article_tag_bonus: f32,
+    /// Class/id hints and bonuses count in full for a candidate whose own
+    /// paragraph score reaches this; proportionally less below (so a page
+    /// wrapper named `page` does not beat the story on its name alone).
+    pub hint_full_score: f32,
     /// A sibling is joined when it scores at least this share of the best candidate...
     pub sibling_score_ratio: f32,
     /// ...and at least this score.
@@ -61,12 +64,26 @@ pub struct ContentOptions {
     pub clean_link_density: f32,
     /// A container with a positive hint above this link density is dropped.
     pub clean_link_density_hinted: f32,
+    /// A list whose every item holds a link is dropped above this link density.
+    pub linked_list_max_link_density: f32,
+    /// A container of paragraphs below this link density is prose: a
+    /// negative class hint alone does not drop it.
+    pub prose_max_link_density: f32,
     /// A list above this link density is dropped.
     pub list_max_link_density: f32,
     /// A container whose text is at least this share list text counts as a list.
     pub list_text_share: f32,
     /// A table cell longer than this (characters) makes the table a layout table.
     pub layout_cell_chars: usize,
+    /// Drop `<header>` elements inside the chosen content (standfirst, byline,
+    /// date), keeping only their `<h1>` title.
+    pub drop_headers: bool,
+    /// Blocks above the `<h1>` title inside the content that are shorter
+    /// than this (characters) are dropped (kickers, labels, breadcrumbs).
+    pub pre_title_max_chars: usize,
+    /// How far (in nodes) before the content the `<h1>` title may sit for
+    /// the paragraphs between them to be taken as the lead.
+    pub lead_window: usize,
 }
 
 impl Default for ContentOptions {
@@ -80,6 +97,7 @@ impl Default for ContentOptions {
             min_alt_candidates: 3,
             body_hint_bonus: 25.0,
             article_tag_bonus: 10.0,
+            hint_full_score: 10.0,
             sibling_score_ratio: 0.2,
             sibling_min_score: 10.0,
             sibling_par_min_chars: 80,
@@ -89,8 +107,13 @@ impl Default for ContentOptions {
             clean_link_density: 0.2,
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
+            prose_max_link_density: 0.25,
+            linked_list_max_link_density: 0.3,
             list_text_share: 0.9,
             layout_cell_chars: 400,
+            drop_headers: true,
+            pre_title_max_chars: 80,
+            lead_window: 300,
         }
     }
 }
@@ -120,7 +143,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let chars = body_chars(&out);
         let first = roots.first().copied();
         let done = chars >= copts.min_article_chars;
-        if best.as_ref().is_none_or(|b| chars > b.1) {
+        if best.as_ref().map_or(true, |b| chars > b.1) {
             best = Some((out, chars, first));
         }
         if done {
@@ -140,6 +163,17 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
                 return out;
             }
         }
+    }
+    // Kickers, section labels and breadcrumbs sit just above the title.
+    if let Some(k) = out
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading && b.level == 1)
+    {
+        let mut idx = 0;
+        out.retain(|b| {
+            idx += 1;
+            idx > k || b.text.chars().count() >= copts.pre_title_max_chars
+        });
     }
     if let Some(first) = first {
         if !out
@@ -187,7 +221,7 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
                     for (k, x) in m {
                         if k == "articleBody" {
                             if let Some(s) = x.as_str() {
-                                if best.as_ref().is_none_or(|b| s.len() > b.len()) {
+                                if best.as_ref().map_or(true, |b| s.len() > b.len()) {
                                     best = Some(s.to_string());
                                 }
                             }
@@ -206,8 +240,7 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
 
 /// Parse `page` and return its metadata and main-content blocks.
 pub(crate) fn extract(page: &str, options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
-    let page = crate::guard::bound(page, &options.limits)?;
-    let doc = Html::parse_document(&page);
+    let doc = crate::guard::parse(page, &options.limits)?;
     let meta = metadata::read(&doc);
     let dom = Dom::build(&doc);
     let blocks = content_blocks(&dom, options);
@@ -286,5 +319,35 @@ mod tests {
         for html in ["", "<", "<html>", "<table><td>x", "\0", "<p>"] {
             let _ = run(html);
         }
+    }
+
+    #[test]
+    fn kicker_above_the_title_is_dropped() {
+        let html = format!(
+            "<body><div class=story><span class=label>Environment</span><h1>Reef recovers</h1>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let b = run(&html);
+        assert_eq!(b[0].text, "Reef recovers");
+        assert!(!b.iter().any(|b| b.text == "Environment"));
+    }
+
+    #[test]
+    fn standfirst_between_title_and_body_is_the_lead() {
+        let lead = "The lead sits in the story header, above the body container, and is part of the story.";
+        let html = format!(
+            "<body><article><div class=head><h1>Title</h1><p class=intro>{lead}</p><div class=share-bar><a href=/s>Share</a></div></div><div class=body>{PARA}{PARA}{PARA}{PARA}</div></article></body>"
+        );
+        let t = text(&html);
+        assert!(t.starts_with(&format!("Title\n\n{lead}")), "{t}");
+        assert!(!t.contains("Share"));
+    }
+
+    #[test]
+    fn hidden_and_script_text_never_show() {
+        let html = format!(
+            "<body><div>{PARA}{PARA}{PARA}<p style='display:none'>Hidden text here for nobody to read at all.</p><script>var x = 'script text';</script><p hidden>Also hidden.</p></div></body>"
+        );
+        let t = text(&html);
+        assert!(!t.contains("Hidden") && !t.contains("script") && !t.contains("Also"));
     }
 }

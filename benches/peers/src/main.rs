@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run --release -p article-extract-peers -- [--dir DIR] [--text-dir DIR]
-//!     [--truth FILE] [--rounds N] [--out DIR] [--engines parse,ours,dom_smoothie,trafilatura]
+//!     [--truth FILE] [--rounds N] [--out DIR] [--engines parse,ours,dom_smoothie,trafilatura|none]
 //! ```
 //!
 //! Defaults read `../shared/eval/articles/{dev,dev-text,dev-truth.json}` beside
@@ -44,7 +44,7 @@ const ENGINES: [&str; 4] = ["parse", "ours", "dom_smoothie", "trafilatura"];
 fn usage() -> ! {
     eprintln!(
         "usage: article-extract-peers [--dir DIR] [--text-dir DIR] [--truth FILE] \
-         [--rounds N] [--out DIR] [--engines {}]",
+         [--rounds N] [--out DIR] [--engines {}|none]",
         ENGINES.join(",")
     );
     std::process::exit(2)
@@ -72,7 +72,13 @@ fn parse_args() -> Args {
             "--truth" => a.truth = val().into(),
             "--rounds" => a.rounds = val().parse().unwrap_or_else(|_| usage()),
             "--out" => a.out = Some(val().into()),
-            "--engines" => a.engines = val().split(',').map(str::to_string).collect(),
+            "--engines" => {
+                a.engines = val()
+                    .split(',')
+                    .filter(|e| !e.is_empty() && *e != "none")
+                    .map(str::to_string)
+                    .collect()
+            }
             _ => usage(),
         }
     }
@@ -164,13 +170,18 @@ fn main() {
             bytes,
         })
         .collect();
-    if pages.is_empty() {
+    if pages.is_empty() || args.engines.is_empty() {
         eprintln!(
-            "peers: no *.html in {}; nothing to measure (pass --dir)",
+            "peers: no *.html in {} or no engine; HTML part skipped",
             args.dir.display()
         );
-        return;
+    } else {
+        html_part(&args, &ex, &pages);
     }
+    text_and_facts(&args, &ex);
+}
+
+fn html_part(args: &Args, ex: &Extractor, pages: &[Page]) {
     let total: usize = pages.iter().map(|p| p.bytes.len()).sum();
     println!(
         "{} HTML pages, {:.1} MB, from {}; {} rounds, median",
@@ -189,8 +200,8 @@ fn main() {
             }
         }
         let mut failed = 0;
-        for p in &pages {
-            let out = run(engine, &ex, p);
+        for p in pages {
+            let out = run(engine, ex, p);
             if out.is_none() && engine != "parse" {
                 failed += 1;
             }
@@ -209,8 +220,8 @@ fn main() {
     for _ in 0..args.rounds {
         for (i, engine) in args.engines.iter().enumerate() {
             let t = Instant::now();
-            for p in &pages {
-                std::hint::black_box(run(engine, &ex, p));
+            for p in pages {
+                std::hint::black_box(run(engine, ex, p));
             }
             times[i].push(t.elapsed());
         }
@@ -251,8 +262,10 @@ fn main() {
             );
         }
     }
+}
 
-    // Plain-text path and facts, ours only.
+/// Plain-text path and facts, ours only.
+fn text_and_facts(args: &Args, ex: &Extractor) {
     let texts: Vec<String> = read_dir_sorted(&args.text_dir, "txt")
         .into_iter()
         .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
