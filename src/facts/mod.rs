@@ -1,11 +1,11 @@
 //! Numeric facts in text: counts, casualties, years, dates, money,
 //! percentages, ordinals. Stands alone: depends on nothing else of the crate.
 //!
-//! One linear pass cuts the text into tokens ([`tokens`]); at every number
-//! (digits or words) or date word the parsers read a date ([`dates`]) or a
-//! number ([`numbers`]) with its range, qualifier, currency, unit and the
-//! noun phrase it counts ([`counted`]), whose words and the clause around
-//! give the category (tables in [`lexicon`]).
+//! One linear pass cuts the text into tokens (`tokens`); at every number
+//! (digits or words) or date word the parsers read a date (`dates`) or a
+//! number (`numbers`) with its range, qualifier, currency, unit and the
+//! noun phrase it counts (`counted`), whose words and the clause around
+//! give the category (tables in `lexicon`).
 //!
 //! ```
 //! use article_extract::facts::{self, Category, Qualifier, Value};
@@ -39,7 +39,9 @@ pub enum Value {
     Number(f64),
     /// An inclusive range.
     Range(f64, f64),
-    /// A date, ISO 8601 (`2025-05-09`, `2025-05`).
+    /// A date, ISO 8601: `2025-05-09`, `2025-05`, a week `2016-W46`, an
+    /// interval `2018-10-01/2018-10-07`; an unknown year is `XXXX`
+    /// (`XXXX-05-09`), an unknown week `XXXX-WXX-5` (a Friday).
     Date(String),
 }
 
@@ -494,6 +496,20 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
                 h.s = qs;
             }
             let (s, e) = span_text(cx, h.s.max(floor), h.e);
+            return Step::Fact(Raw {
+                start: s,
+                end: e,
+                value: Value::Date(h.iso),
+                qualifier: Qualifier::Exact,
+                counted: None,
+                category: Category::Date,
+                next: h.e,
+            });
+        }
+    }
+    if let (Wc::Weekday, Some(today)) = (wc, ctx.today) {
+        if let Some(h) = dates::weekday(cx, i, floor, today) {
+            let (s, e) = span_text(cx, h.s, h.e);
             return Step::Fact(Raw {
                 start: s,
                 end: e,
