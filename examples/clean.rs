@@ -13,7 +13,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use article_extract::{Article, Extractor, Options};
 use clap::{Parser, ValueEnum};
-use rayon::prelude::*;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
 enum Format {
@@ -75,16 +74,28 @@ fn main() -> ExitCode {
     let extractor = Extractor::new(Options::default());
     let many = files.len() > 1;
     let progress = Progress::new(files.len());
-    let results: Vec<Result<Option<String>, String>> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|f| {
-                let r = run_one(&extractor, &args, f, many);
-                progress.tick();
-                r
-            })
-            .collect()
+    // Largest inputs first, one at a time from a shared counter, on every
+    // thread of the pool: a big page picked up last would run alone on one
+    // core while the others idle. Results keep the input order.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Result<Option<String>, String>> = vec![Ok(None); files.len()];
+    let done = pool.broadcast(|_| {
+        let mut mine = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            mine.push((i, run_one(&extractor, &args, &files[i], many)));
+            progress.tick();
+        }
+        mine
     });
+    for (i, r) in done.into_iter().flatten() {
+        results[i] = r;
+    }
     progress.finish();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -155,7 +166,7 @@ fn run_one(ex: &Extractor, args: &Args, path: &Path, many: bool) -> Result<Optio
     let article = if is_html {
         ex.extract_html(&bytes)
     } else {
-        ex.extract_text(&String::from_utf8_lossy(&bytes))
+        ex.extract_text(&bom_decode(&bytes))
     }
     .map_err(|e| e.to_string())?;
     let rendered = render(
@@ -201,9 +212,19 @@ fn render(a: &Article, format: Format, path: Option<&Path>) -> Result<String, St
     })
 }
 
-/// Markup or plain text? Looks for a tag among the first kilobytes.
+/// Text of `bytes`: UTF-8, or UTF-16 when a byte-order mark says so (the
+/// mark itself dropped); invalid sequences replaced.
+fn bom_decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, len)) => enc.decode_without_bom_handling(&bytes[len..]).0,
+        None => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// Markup or plain text? Looks for a tag among the first kilobytes (after
+/// a UTF-16 or UTF-8 byte-order mark, if any).
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let head = bom_decode(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     [
         "<!doctype html",
         "<html",

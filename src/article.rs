@@ -247,9 +247,18 @@ impl Article {
         if let Some(t) = &self.title {
             push_par(&mut out, &format!("# {t}"));
         }
+        // Headings keep their relative levels; when a title is written as
+        // `#` and some section is level 1, every section moves one down.
+        let shift = u8::from(
+            self.title.is_some()
+                && self
+                    .sections
+                    .iter()
+                    .any(|s| s.heading.is_some() && s.level == 1),
+        );
         for s in &self.sections {
             if let Some(h) = &s.heading {
-                let level = usize::from(s.level.clamp(1, 6)).max(2);
+                let level = usize::from((s.level.clamp(1, 6) + shift).min(6));
                 push_par(&mut out, &format!("{} {h}", "#".repeat(level)));
             }
             let mut prev_item = false;

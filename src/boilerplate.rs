@@ -1,39 +1,1345 @@
-//! Blocks in, fewer blocks out: ad markers, breadcrumbs, share lines,
-//! repeated blocks, link lists, and a site's repeated lines.
-//! (Minimal version: ad markers only.)
+//! Blocks in, fewer blocks out: ad markers, breadcrumbs, a repeated title,
+//! share/subscribe/cookie/"read more" lines, bylines and datelines (moved to
+//! the metadata), image credits, blocks repeated within a page, link lists,
+//! the lines a site repeats on most of its pages ([`SiteProfile`]), and, on
+//! plain-text pages, the chrome before and after the main run of content
+//! (a jusText-style classification of blocks by length, stopword density,
+//! punctuation and neighbours).
+//!
+//! Every rule is a small named function; thresholds live in
+//! [`BoilerplateOptions`], word lists in const tables. Everything is linear
+//! in the number of blocks (hashing, no pairwise comparison).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, Block, Metadata};
+use crate::article::{Article, Block, BlockKind, Metadata};
 use crate::options::Options;
 
 /// Thresholds of boilerplate removal.
 ///
 /// ```
-/// assert!(article_extract::BoilerplateOptions::default().site_line_share > 0.5);
+/// let o = article_extract::BoilerplateOptions::default();
+/// assert!(o.site_line_share > 0.5 && o.site_min_pages >= 2);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoilerplateOptions {
     /// Share of a site's learned pages a line must appear on to be dropped.
     pub site_line_share: f32,
+    /// Fewest pages a line must appear on to be dropped (never fewer than 2).
+    pub site_min_pages: usize,
+    /// Longest block (characters) the line rules (share, subscribe, read
+    /// more, copyright, credits, bylines) may remove; longer is content.
+    pub max_rule_chars: usize,
+    /// Longest block a cookie/consent notice rule may remove.
+    pub max_cookie_chars: usize,
+    /// Most words of one breadcrumb (`World`, `Asia`, `Fact Check`).
+    pub max_crumb_words: usize,
+    /// Most breadcrumbs after `Home` in one trail.
+    pub max_crumbs: usize,
+    /// Most words of a byline (`By Lucia Ferrante`).
+    pub max_byline_words: usize,
+    /// Most words of a dateline (`Updated: November 19, 2019 6:21 AM EST`).
+    pub max_dateline_words: usize,
+    /// Most extra words around the title for a block to count as the title
+    /// repeated (`<title> | Watch`, `Opinion | <title> - Site`).
+    pub max_title_extra_words: usize,
+    /// A block of at least this many characters ending a sentence is "real
+    /// content": its first copy survives the repeated-block rule.
+    pub content_min_chars: usize,
+    /// A block repeated within the page keeps its first copy when it has at
+    /// least this many words or ends a sentence (real content); shorter
+    /// repeated lines (`Log In`, `Share`) lose every copy.
+    pub repeat_content_min_words: usize,
+    /// A block of at least `repeat_min_words` words whose word 4-grams
+    /// already appeared in earlier blocks for this share (0–1) repeats them
+    /// (a summary or an `articleBody` dump of the story, a pull quote).
+    pub repeat_coverage: f32,
+    /// See [`repeat_coverage`](Self::repeat_coverage).
+    pub repeat_min_words: usize,
+    /// Most short blocks dropped after a promo header (`Related coverage`,
+    /// `Most Popular`): the links it introduces.
+    pub max_promo_items: usize,
+    /// Fewest comma-separated parts of a tag/keyword list.
+    pub tag_list_min_parts: usize,
+    /// Link density (0–1) from which a short block counts as a link.
+    pub link_density_max: f32,
+    /// Most words of a block dropped for being a link (longer blocks with
+    /// links are paragraphs citing sources).
+    pub link_block_max_words: usize,
+    /// Fewest consecutive short link blocks (any kind) that make a run of
+    /// links to drop.
+    pub link_run_min_blocks: usize,
+    /// Fewest consecutive link-dense list items that make a list of links.
+    pub link_list_min_items: usize,
+    /// Plain text: a block of at least this many characters that reads as
+    /// prose (sentence punctuation, stopwords) is *good*.
+    pub good_chars: usize,
+    /// Plain text: a shorter prose block of at least this many characters is
+    /// *near-good*.
+    pub near_chars: usize,
+    /// Plain text: weight (0–1) of a near-good block's length in the search
+    /// for the main run.
+    pub near_weight: f32,
+    /// Plain text: cost, in characters, of every short or bad block inside
+    /// the main run.
+    pub short_penalty: f32,
+    /// Plain text: cost, in characters, of a block a rule dropped (ad label,
+    /// share line, ...) inside the main run: it still separates content.
+    pub dropped_penalty: f32,
+    /// Plain text: the longest run of short blocks kept between two content
+    /// blocks (headings, one-line paragraphs); longer runs are chrome.
+    pub max_short_gap: usize,
+    /// Plain text: minimal stopword share of a prose block, applied when the
+    /// page as a whole has at least `page_stopword_density` (a language the
+    /// stopword table knows).
+    pub min_stopword_density: f32,
+    /// See [`min_stopword_density`](Self::min_stopword_density).
+    pub page_stopword_density: f32,
+    /// Plain text: stopword share from which a block without sentence
+    /// punctuation still reads as prose (a paragraph missing its full stop).
+    pub prose_stopword_density: f32,
+    /// Plain text: most short blocks kept after a content block ending in a
+    /// colon (`Tour dates:` and the list it introduces).
+    pub max_list_items: usize,
+    /// Plain text: characters of good content needed before a comment
+    /// section marker ends the main run.
+    pub comments_min_chars: usize,
+    /// Plain text: how many blocks before the main run are searched for the
+    /// headline when the page gave no title.
+    pub title_lookback: usize,
+    /// Plain text: bonus, in characters, for the first prose block that
+    /// follows the headline (the title repeated in the body) within
+    /// `title_anchor_window` blocks: the story starts under its headline.
+    pub title_anchor_bonus: f32,
+    /// See [`title_anchor_bonus`](Self::title_anchor_bonus).
+    pub title_anchor_window: usize,
+    /// Weight of one CJK character against one alphabetic character in
+    /// block lengths (a Japanese sentence is a third as many characters).
+    pub cjk_char_weight: usize,
 }
 
 impl Default for BoilerplateOptions {
     fn default() -> Self {
         BoilerplateOptions {
             site_line_share: 0.6,
+            site_min_pages: 3,
+            max_rule_chars: 400,
+            max_cookie_chars: 1500,
+            max_crumb_words: 4,
+            max_crumbs: 6,
+            max_byline_words: 8,
+            max_dateline_words: 14,
+            max_title_extra_words: 8,
+            content_min_chars: 80,
+            repeat_content_min_words: 4,
+            repeat_coverage: 0.8,
+            repeat_min_words: 30,
+            tag_list_min_parts: 5,
+            max_promo_items: 12,
+            link_density_max: 0.8,
+            link_block_max_words: 12,
+            link_list_min_items: 3,
+            link_run_min_blocks: 2,
+            good_chars: 120,
+            near_chars: 60,
+            near_weight: 0.5,
+            short_penalty: 40.0,
+            max_short_gap: 4,
+            dropped_penalty: 60.0,
+            min_stopword_density: 0.1,
+            page_stopword_density: 0.08,
+            prose_stopword_density: 0.3,
+            max_list_items: 60,
+            comments_min_chars: 300,
+            title_lookback: 3,
+            title_anchor_bonus: 300.0,
+            title_anchor_window: 6,
+            cjk_char_weight: 3,
         }
     }
 }
 
+// ---------------------------------------------------------------- tables
+
+/// Ad labels; a block made only of these phrases (any case, any separator)
+/// is an ad marker. Longest first where one is a prefix of another.
+const AD_PHRASES: &[&str] = &[
+    "continue reading the main story",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "content continues below advertisement",
+    "scroll to continue with content",
+    "story continues below",
+    "article continues below",
+    "content continues below",
+    "continue reading below",
+    "scroll to continue",
+    "continue reading",
+    "skip advertisement",
+    "report this ad",
+    "sponsored content",
+    "promoted content",
+    "partner content",
+    "paid content",
+    "paid post",
+    "advertisements",
+    "advertisement",
+    "advertising",
+    "adverts",
+    "advert",
+    "sponsored",
+    "publicidad",
+    "publicité",
+    "publicidade",
+    "pubblicità",
+    "anzeige",
+    "werbung",
+    "реклама",
+    "ads",
+    "ad",
+];
+
+/// Words of share bars and social links: a short block made only of these
+/// (and numbers) is a share/follow line.
+const SOCIAL_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "this",
+    "article",
+    "story",
+    "post",
+    "page",
+    "on",
+    "via",
+    "facebook",
+    "twitter",
+    "x",
+    "email",
+    "e",
+    "mail",
+    "print",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "tumblr",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "google",
+    "plus",
+    "copy",
+    "link",
+    "url",
+    "tweet",
+    "follow",
+    "us",
+    "save",
+    "comment",
+    "comments",
+    "sms",
+    "rss",
+    "feed",
+    "feeds",
+    "pocket",
+    "mix",
+    "vk",
+    "line",
+    "snapchat",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "gift",
+    "send",
+    "to",
+    "a",
+    "friend",
+    "facebook messenger",
+    "social",
+    "icon",
+    "open",
+    "in",
+    "new",
+    "window",
+    "opens",
+    "tab",
+    "skip",
+    "content",
+    "main",
+    "menu",
+    "search",
+    "close",
+    "sign",
+    "up",
+    "log",
+    "login",
+    "logout",
+    "out",
+    "subscribe",
+    "register",
+    "back",
+    "top",
+    "next",
+    "previous",
+    "prev",
+    "more",
+    "toggle",
+    "navigation",
+    "and",
+];
+
+/// Lines starting with one of these, then a separator or nothing, are
+/// related-link and promo lines (`READ MORE: ...`, `Related coverage`).
+static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(read more|read also|also read|read next|see also|more from [\w ]{1,30}|more on this( story)?|more stories|more news|see more|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)",
+    )
+    .expect("promo regex")
+});
+
+/// Newsletter, subscription, follow, sign-in, skip-link and app prompts.
+static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber)",
+    )
+    .expect("prompt regex")
+});
+
+/// Comment-section lines; they also end the main run of a plain-text page.
+static COMMENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(comments? (are|is) (now )?closed|comments?\W*$|\d+\s+(comments?|responses?|replies|reactions)\b|comments?\s*\(\d+\)|leave a (comment|reply)|post a comment|add (a |your )?comment|be the first to comment|join the (discussion|conversation)|(show|view|load|hide) (all )?comments|no comments( yet)?|what do you think\?|have your say)",
+    )
+    .expect("comments regex")
+});
+
+/// Cookie and consent notices.
+static COOKIE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)((use|uses|using) cookies|cookies? (policy|settings|preferences|consent|notice)|accept (all )?cookies|cookie|consent to (the|our) use|manage (your )?(privacy|consent))",
+    )
+    .expect("cookie regex")
+});
+
+/// Copyright lines.
+static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^\W*(©|\(c\)\s*\d|copyright\b)|all rights reserved|todos los derechos|todos os direitos|tous droits)")
+        .expect("copyright regex")
+});
+
+/// Image credits and captions carrying one.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(^(Photo|Image|Picture|Photograph|Foto|Credit|Credits|Illustration|Graphic|Video|Source|Photo credit|Image credit|Image source)s?\s*[:：]|\b(Credit|Photo|Image|Photograph)s?\s*(\.\.\.|…)|\((Photo|Image|Picture)s?( by| credit)?\s*:?\s*[A-Z][^)]*\)\s*$|(Getty Images|Shutterstock|iStock|AFP via Getty)|\bPhoto by [A-Z]|/\s*(AP|AFP|Reuters|EPA|Getty)\s*$)",
+    )
+    .expect("credit regex")
+});
+
+/// Bylines: `By X`, `Posted by X on ...`, `Written by X`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*((posted|written|published)\s+by|by|por|par|von)\s+(\S.*)$")
+        .expect("byline regex")
+});
+
+/// Words a dateline may hold besides numbers.
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "jst",
+    "aest",
+    "et",
+    "pt",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "first",
+    "date",
+    "time",
+    "on",
+    "at",
+    "hours",
+    "hour",
+    "hrs",
+    "hr",
+    "minutes",
+    "minute",
+    "mins",
+    "min",
+    "ago",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "yesterday",
+    "today",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "of",
+    "de",
+    "às",
+    "em",
+    "el",
+    "le",
+    "am",
+    "um",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "enero",
+    "febrero",
+    "marzo",
+    "mayo",
+    "junio",
+    "julio",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "sábado",
+    "domingo",
+    "feira",
+    "and",
+];
+
+/// Words that open a breadcrumb trail.
+const HOME_WORDS: &[&str] = &[
+    "home",
+    "homepage",
+    "home page",
+    "start",
+    "inicio",
+    "início",
+    "startseite",
+    "accueil",
+    "главная",
+    "you are here",
+    "you are at",
+];
+
+/// Separators inside a one-line breadcrumb trail.
+const CRUMB_SEPARATORS: &[&str] = &[" > ", " › ", " » ", " / ", " → ", " >> ", " | "];
+
+/// Function words of the languages most pages come in; their share in a
+/// block tells prose from menus (jusText's stopword density).
+const STOPWORDS: &[&str] = &[
+    // English
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "its",
+    "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their",
+    "our", "not", "no", "will", "would", "can", "could", "said", "says", "also", "than", "then",
+    "there", "which", "who", "what", "when", "where", "how", "about", "after", "into", "over",
+    "more", "if", "so", "up", "out", "do", "does", "did",
+    // Spanish, Portuguese, French, Italian
+    "de", "la", "el", "en", "y", "que", "los", "las", "del", "se", "por", "un", "una", "con",
+    "para", "es", "al", "lo", "como", "su", "más", "pero", "sus", "le", "ya", "fue", "ha", "o",
+    "os", "do", "da", "dos", "das", "em", "no", "na", "um", "uma", "é", "ao", "pelo", "pela",
+    "não", "mais", "foi", "les", "des", "et", "du", "une", "est", "pour", "dans", "qui", "sur",
+    "pas", "par", "au", "avec", "ce", "il", "sont", "di", "che", "è", "per", "della", "non",
+    "sono", // German
+    "der", "die", "das", "und", "ist", "nicht", "zu", "den", "von", "mit", "sich", "auf", "für",
+    "im", "dem", "ein", "eine", "auch", "wie", // Indonesian
+    "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "akan",
+    "pada", "juga", // Russian
+    "и", "в", "не", "на", "что", "с", "по", "к", "из", "за", "от", "это", "как", "а", "то", "для",
+    "о", "же", "так", "но", "его", "она", "он", "они",
+];
+
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+static SOCIAL_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SOCIAL_WORDS.iter().copied().collect());
+static DATE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| DATE_WORDS.iter().copied().collect());
+
+// ---------------------------------------------------------------- helpers
+
+/// Lower-case words (runs of alphanumerics) of `s`.
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The normalised key of a block: its lower-case words, space-separated.
+pub(crate) fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in words(s) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Is `c` a CJK ideograph, kana or hangul syllable?
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// Length of a block for the main-run search: characters, CJK ones weighted.
+fn weighted_len(s: &str, o: &BoilerplateOptions) -> usize {
+    s.chars()
+        .map(|c| if is_cjk(c) { o.cjk_char_weight } else { 1 })
+        .sum()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？', '…'])
+}
+
+/// Sentence punctuation inside a block: it ends one or holds two.
+fn has_sentence_punct(s: &str) -> bool {
+    ends_sentence(s)
+        || s.ends_with([':', ';'])
+        || s.chars()
+            .filter(|c| matches!(c, '.' | '!' | '?' | '。' | ',' | '，' | '、'))
+            .count()
+            >= 2
+}
+
+/// Share of `s`'s words that are stopwords.
+fn stopword_density(s: &str) -> f32 {
+    let (mut n, mut sw) = (0usize, 0usize);
+    for w in words(s) {
+        n += 1;
+        if STOPWORD_SET.contains(w.as_str()) {
+            sw += 1;
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        sw as f32 / n as f32
+    }
+}
+
+// ---------------------------------------------------------------- rules
+
+/// `Advertisement`, `ADVERTISEMENT`, `Advertisement · Scroll to continue`,
+/// `Story continues below advertisement`, `Sponsored`: a block made only of
+/// ad phrases.
+fn is_ad_marker(text: &str) -> bool {
+    let key = norm(text);
+    let mut rest = key.as_str();
+    if rest.is_empty() {
+        return false;
+    }
+    'outer: while !rest.is_empty() {
+        for p in AD_PHRASES {
+            if let Some(after) = rest.strip_prefix(p) {
+                if after.is_empty() || after.starts_with(' ') {
+                    rest = after.trim_start();
+                    continue 'outer;
+                }
+            }
+        }
+        return false;
+    }
+    true
+}
+
+/// A share bar or social line: only share/follow/navigation words.
+fn is_social_line(text: &str, o: &BoilerplateOptions) -> bool {
+    if char_len(text) > o.max_rule_chars / 4 {
+        return false;
+    }
+    let mut any = false;
+    for w in words(text) {
+        if !(SOCIAL_SET.contains(w.as_str()) || w.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// `READ MORE: ...`, `Also read`, `Related coverage`, `Most Popular`.
+fn is_promo_line(text: &str, o: &BoilerplateOptions) -> bool {
+    char_len(text) <= o.max_rule_chars / 2 && PROMO_LINE.is_match(text)
+}
+
+/// Newsletter, subscribe, follow, sign-in, skip-link prompts.
+fn is_prompt_line(text: &str, o: &BoilerplateOptions) -> bool {
+    char_len(text) <= o.max_rule_chars / 2 && PROMPT_LINE.is_match(text)
+}
+
+/// `Comments are closed`, `34 responses to ...`, `Leave a Reply`.
+fn is_comments_line(text: &str, o: &BoilerplateOptions) -> bool {
+    char_len(text) <= o.max_rule_chars / 2 && COMMENTS_LINE.is_match(text)
+}
+
+/// A cookie or consent notice: one strong phrase in a short block, or
+/// cookies named twice in a longer one.
+fn is_cookie_notice(text: &str, o: &BoilerplateOptions) -> bool {
+    let len = char_len(text);
+    if len > o.max_cookie_chars {
+        return false;
+    }
+    let mentions = COOKIE_LINE.find_iter(text).count();
+    mentions >= 2 || (mentions == 1 && len <= o.max_rule_chars / 2)
+}
+
+/// `© 2024 The Daily Ledger`, `All rights reserved`.
+fn is_copyright(text: &str, o: &BoilerplateOptions) -> bool {
+    char_len(text) <= o.max_rule_chars && COPYRIGHT_LINE.is_match(text)
+}
+
+/// An image credit, or a caption ending in one.
+fn is_image_credit(text: &str, o: &BoilerplateOptions) -> bool {
+    char_len(text) <= o.max_rule_chars && CREDIT_LINE.is_match(text)
+}
+
+/// A byline left in the body; returns the author(s) when it is one.
+fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
+    let c = BYLINE.captures(text)?;
+    let rest = c.get(3)?.as_str();
+    if char_len(text) > o.max_rule_chars / 2 || ends_sentence(text) {
+        return None;
+    }
+    let name_end = [
+        " | ", " • ", " · ", " on ", " - ", " – ", " — ", ", ", " and ",
+    ]
+    .iter()
+    .filter_map(|s| rest.find(s))
+    .min()
+    .unwrap_or(rest.len());
+    let name = rest[..name_end].trim();
+    let n = name.split_whitespace().count();
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+    (n >= 1 && n <= o.max_byline_words && capitalised && !ends_sentence(name))
+        .then(|| name.to_string())
+}
+
+/// A byline split over two lines (`By` / `Randy Maniloff`): both go, the
+/// name into `meta` when it has no byline.
+fn drop_split_bylines(
+    blocks: &[Block],
+    drop: &mut [bool],
+    meta: &mut Metadata,
+    o: &BoilerplateOptions,
+) {
+    for i in 0..blocks.len().saturating_sub(1) {
+        if drop[i]
+            || !matches!(
+                norm(&blocks[i].text).as_str(),
+                "by" | "posted by" | "written by"
+            )
+        {
+            continue;
+        }
+        drop[i] = true;
+        let name = blocks[i + 1].text.trim();
+        let n = name.split_whitespace().count();
+        if (1..=o.max_byline_words).contains(&n)
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && !ends_sentence(name)
+        {
+            drop[i + 1] = true;
+            if meta.byline.is_none() {
+                meta.byline = Some(name.to_string());
+            }
+        }
+    }
+}
+
+/// A dateline: only date words and numbers, with at least one digit.
+fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut n = 0;
+    let mut dated = false;
+    for w in words(text) {
+        n += 1;
+        dated |= w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+            || DATE_SET.contains(w.as_str()) && w.len() >= 3 && !TIME_WORDS.contains(&w.as_str());
+        if n > o.max_dateline_words {
+            return false;
+        }
+        let digits = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        let numeric = digits.len() < w.len()
+            && (digits.is_empty()
+                || DATE_SET.contains(digits)
+                || ["h", "t"].iter().any(|p| {
+                    digits
+                        .strip_prefix(p)
+                        .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
+                }));
+        if !(numeric || DATE_SET.contains(w.as_str())) {
+            return false;
+        }
+    }
+    n > 0 && (dated || text.contains('/'))
+}
+
+/// Date words that name a time of day, not a date (`10 p.m.`, `4:14 pm EST`).
+const TIME_WORDS: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "ist", "jst", "aest", "and", "de", "às", "time", "at",
+];
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// An ISO date (`YYYY-MM-DD`) read from a dateline, when it says one plainly.
+fn parse_date(text: &str) -> Option<String> {
+    static ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").expect("iso regex"));
+    static MDY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+            .expect("mdy regex")
+    });
+    static DMY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b")
+            .expect("dmy regex")
+    });
+    if let Some(c) = ISO.captures(text) {
+        return Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]));
+    }
+    let month = |m: &str| {
+        let m = m.to_lowercase();
+        MONTHS.iter().position(|x| *x == m).map(|i| i + 1)
+    };
+    let ymd = |y: &str, m: usize, d: &str| {
+        let d: usize = d.parse().ok()?;
+        (1..=31).contains(&d).then(|| format!("{y}-{m:02}-{d:02}"))
+    };
+    if let Some(c) = MDY.captures(text) {
+        if let Some(m) = month(&c[1]) {
+            return ymd(&c[3], m, &c[2]);
+        }
+    }
+    if let Some(c) = DMY.captures(text) {
+        if let Some(m) = month(&c[2]) {
+            return ymd(&c[3], m, &c[1]);
+        }
+    }
+    None
+}
+
+/// The title's words and the title less a trailing tag, normalised.
+struct TitleKeys {
+    full: String,
+    short: String,
+}
+
+impl TitleKeys {
+    fn new(title: &str) -> Option<Self> {
+        let full = norm(title);
+        if full.is_empty() {
+            return None;
+        }
+        let short = norm(crate::text::strip_title_suffix(title));
+        Some(TitleKeys { full, short })
+    }
+}
+
+/// The title repeated in the body: the block is the title, or the title
+/// with a few words of tag or site name around it (`| Watch`, `Opinion |
+/// ... - Site`), but not a paragraph that merely starts like the title.
+fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool {
+    let key = norm(text);
+    if key == keys.full || key == keys.short {
+        return true;
+    }
+    let tkey = &keys.short;
+    if key.len() <= tkey.len() || ends_sentence(text) {
+        return false;
+    }
+    let extra = key
+        .split(' ')
+        .count()
+        .saturating_sub(tkey.split(' ').count());
+    if extra > o.max_title_extra_words {
+        return false;
+    }
+    // the title inside, at word boundaries, with separators around it
+    let padded = format!(" {key} ");
+    padded.contains(&format!(" {tkey} ")) && text.contains(['|', '-', '–', '—', '»', ':', '·', '/'])
+}
+
+/// `Home > World > Asia`: a one-line trail of short crumbs.
+fn is_breadcrumb_line(text: &str, o: &BoilerplateOptions) -> bool {
+    for sep in CRUMB_SEPARATORS {
+        let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let short = parts.iter().all(|p| {
+            !p.is_empty() && p.split_whitespace().count() <= o.max_crumb_words && !ends_sentence(p)
+        });
+        let home = HOME_WORDS.contains(&norm(parts[0]).as_str());
+        if short && (home || parts.len() >= 3 && *sep != " | ") {
+            return true;
+        }
+    }
+    false
+}
+
+/// The crumb text less bullets and trailing separators.
+fn crumb_key(text: &str) -> String {
+    norm(text.trim_end_matches(['/', '>', '»', '›', ' ']))
+}
+
+/// Breadcrumb trails spread over lines (`• Home/`, `• Asia/`, `• <title>`):
+/// a `Home` block followed by short crumbs or the title. Marks them in `drop`.
+fn drop_breadcrumb_runs(
+    blocks: &[Block],
+    drop: &mut [bool],
+    title: Option<&TitleKeys>,
+    o: &BoilerplateOptions,
+) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if drop[i] || !HOME_WORDS.contains(&crumb_key(&blocks[i].text).as_str()) {
+            i += 1;
+            continue;
+        }
+        drop[i] = true;
+        let mut j = i + 1;
+        while j < blocks.len() && j <= i + o.max_crumbs {
+            let b = &blocks[j];
+            let t = b.text.trim();
+            let is_crumb = (b.kind == BlockKind::ListItem
+                || t.ends_with(['/', '>', '»', '›'])
+                || b.kind == BlockKind::Paragraph)
+                && t.split_whitespace().count() <= o.max_crumb_words
+                && !ends_sentence(t);
+            let is_title = title.is_some_and(|k| is_title_repeat(t, k, o));
+            if !(is_crumb || is_title || drop[j]) {
+                break;
+            }
+            drop[j] = true;
+            if is_title {
+                j += 1;
+                break;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// A block that is (almost) all link text and short: a link, not prose
+/// (a linked sentence, a lone linked word or a cited address stays).
+fn is_link_block(b: &Block, o: &BoilerplateOptions) -> bool {
+    b.link_bytes > 0
+        && !looks_like_address(&b.text)
+        && (!b.text.ends_with('.') || b.text.ends_with(".."))
+        && b.text.split_whitespace().nth(1).is_some()
+        && b.kind != BlockKind::Heading
+        && b.link_density() >= o.link_density_max
+        && b.text.split_whitespace().count() <= o.link_block_max_words
+}
+
+/// Runs of links: link-dense list items (related stories, tag lists), or
+/// consecutive short link blocks. A lone link (`Click for full results`)
+/// stays: it may belong to the story.
+fn drop_link_lists(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let linky = |b: &Block| {
+            b.kind == BlockKind::ListItem && b.link_density() >= o.link_density_max
+                || is_link_block(b, o)
+        };
+        if !linky(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < blocks.len() && linky(&blocks[j]) {
+            j += 1;
+        }
+        let items = (i..j)
+            .filter(|&k| blocks[k].kind == BlockKind::ListItem)
+            .count();
+        if items >= o.link_list_min_items || j - i >= o.link_run_min_blocks {
+            drop[i..j].iter_mut().for_each(|d| *d = true);
+        }
+        i = j;
+    }
+}
+
+/// Real content: long enough and reads as sentences.
+fn is_real_content(b: &Block, o: &BoilerplateOptions) -> bool {
+    b.kind != BlockKind::Heading
+        && char_len(&b.text) >= o.content_min_chars
+        && has_sentence_punct(&b.text)
+}
+
+/// Blocks repeated within the page (normalised text): later copies go; the
+/// first stays only when it is real content (or a heading); list items that
+/// are real content keep every copy. Hash-based.
+fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
+    let keys: Vec<String> = blocks.iter().map(|b| norm(&b.text)).collect();
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    for (k, d) in keys.iter().zip(drop.iter()) {
+        if !*d && !k.is_empty() {
+            *count.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(count.len());
+    for (i, k) in keys.iter().enumerate() {
+        if drop[i] || k.is_empty() || count.get(k.as_str()).map_or(true, |&c| c < 2) {
+            continue;
+        }
+        let first = seen.insert(k.as_str());
+        let b = &blocks[i];
+        let content = b.kind == BlockKind::Heading
+            || ends_sentence(&b.text)
+            || k.split(' ').count() >= o.repeat_content_min_words;
+        // items of lists repeat legitimately (the same feature under
+        // several products); other content keeps only its first copy
+        let list_item = b.kind == BlockKind::ListItem && content;
+        if !content || !first && !list_item {
+            drop[i] = true;
+        }
+    }
+}
+
+/// Blocks whose word 4-grams mostly appeared in earlier blocks: a summary
+/// or a dump of the whole story repeating its paragraphs. One hash per
+/// 4-gram; linear.
+fn drop_covered_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut grams: Vec<u64> = Vec::new();
+    for (b, d) in blocks.iter().zip(drop.iter_mut()) {
+        if *d {
+            continue;
+        }
+        let ws: Vec<String> = words(&b.text).collect();
+        grams.clear();
+        grams.extend(ws.windows(4).map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        }));
+        if ws.len() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty() {
+            let covered = grams.iter().filter(|g| seen.contains(g)).count();
+            if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
+                *d = true;
+                continue;
+            }
+        }
+        seen.extend(grams.iter().copied());
+    }
+}
+
+/// `Tags: a, b, c`, or a keyword list glued with bare commas.
+fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
+    static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
+            .expect("tags regex")
+    });
+    let t = b.text.trim();
+    if b.kind == BlockKind::Heading || char_len(t) > o.max_rule_chars || ends_sentence(t) {
+        return false;
+    }
+    if TAGS.is_match(t) {
+        return true;
+    }
+    let parts = t.split(',').count();
+    let bare = t.matches(',').count() - t.matches(", ").count();
+    parts >= o.tag_list_min_parts
+        && 2 * bare >= parts - 1
+        && t.split(',')
+            .all(|p| p.split_whitespace().count() <= o.max_crumb_words)
+}
+
+/// The short blocks under a promo header (`Related coverage`, `Most
+/// Popular`) are the links it lists, up to the next heading or real content.
+fn drop_promo_lists(
+    blocks: &[Block],
+    drop: &mut [bool],
+    headers: &[usize],
+    o: &BoilerplateOptions,
+) {
+    for &h in headers {
+        for j in h + 1..blocks.len().min(h + 1 + o.max_promo_items) {
+            let b = &blocks[j];
+            let sentence = b.text.ends_with('.') && !b.text.ends_with("..");
+            if b.kind == BlockKind::Heading || sentence || is_real_content(b, o) {
+                break;
+            }
+            drop[j] = true;
+        }
+    }
+}
+
+/// A cited web address (`http://...`, `www.example.com`): a source, kept.
+fn looks_like_address(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+    })
+}
+
+/// A block that is only a web address.
+fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !t.contains(char::is_whitespace)
+        && IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Image file endings: an image address left as a line is no content.
+const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
+
+/// What one block is to the line rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Keep,
+    Drop,
+    /// Dropped, and a comment section starts here.
+    Comments,
+    /// Dropped: the title repeated (the story may start below it).
+    Title,
+    /// Dropped: a promo header; the short blocks under it are its links.
+    PromoHeader,
+}
+
+/// Apply the one-block rules, moving a byline or date found in the body
+/// into `meta` when it has none.
+fn judge(
+    plain_text: bool,
+    b: &Block,
+    meta: &mut Metadata,
+    title: Option<&TitleKeys>,
+    o: &BoilerplateOptions,
+) -> Verdict {
+    let t = b.text.trim();
+    if t.is_empty() || is_ad_marker(t) {
+        return Verdict::Drop;
+    }
+    if is_comments_line(t, o) {
+        return Verdict::Comments;
+    }
+    if title.is_some_and(|k| is_title_repeat(t, k, o)) {
+        return Verdict::Title;
+    }
+    if is_promo_line(t, o) {
+        let header = PROMO_LINE.find(t).is_some_and(|m| m.end() == t.len());
+        return if header {
+            Verdict::PromoHeader
+        } else {
+            Verdict::Drop
+        };
+    }
+    if is_ad_marker(t)
+        || is_social_line(t, o)
+        || is_prompt_line(t, o)
+        || is_cookie_notice(t, o)
+        || (plain_text && is_copyright(t, o))
+        || is_image_credit(t, o)
+        || is_breadcrumb_line(t, o)
+        || is_tag_list(b, o)
+        || is_bare_url(t)
+    {
+        return Verdict::Drop;
+    }
+    // a date or byline marked as a heading in a dump is still one (on HTML
+    // pages a date heading may head a blog post)
+    if b.kind != BlockKind::Heading || plain_text {
+        if let Some(name) = byline(t, o) {
+            if meta.byline.is_none() {
+                meta.byline = Some(name);
+            }
+            return Verdict::Drop;
+        }
+        if is_dateline(t, o) {
+            if meta.published.is_none() {
+                meta.published = parse_date(t);
+            }
+            return Verdict::Drop;
+        }
+    }
+    Verdict::Keep
+}
+
+// ---------------------------------------------------------------- main run
+
+/// jusText-style class of a block on a plain-text page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    /// Dropped by a rule: never kept, but still separates runs.
+    Bad,
+}
+
+fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
+    let len = weighted_len(&b.text, o);
+    if b.kind == BlockKind::Heading || len < o.near_chars {
+        return Class::Short;
+    }
+    let density = if check_stopwords {
+        stopword_density(&b.text)
+    } else {
+        0.0
+    };
+    // prose: sentence punctuation, or (in a known language) so many
+    // function words that it reads as a sentence without its full stop
+    let prose =
+        has_sentence_punct(&b.text) || check_stopwords && density >= o.prose_stopword_density;
+    if !prose || check_stopwords && density < o.min_stopword_density {
+        return Class::Short;
+    }
+    if len >= o.good_chars {
+        Class::Good
+    } else {
+        Class::NearGood
+    }
+}
+
+/// Keep the main run of content of a plain-text page: the stretch of blocks
+/// with the largest total of prose length less the cost of the short blocks
+/// inside it (maximum-sum segment, linear), ended early by a comment
+/// section, and within it the prose blocks plus short runs (headings,
+/// one-liners) of at most `max_short_gap` blocks between them. Returns the
+/// kept blocks and the index in `blocks` where the run started.
+fn main_run(
+    blocks: &[Block],
+    dropped: &[bool],
+    comments: &[bool],
+    after_title: &[bool],
+    o: &BoilerplateOptions,
+) -> (Vec<bool>, usize) {
+    if blocks.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let (mut n, mut sw) = (0usize, 0usize);
+    for w in blocks.iter().flat_map(|b| words(&b.text)) {
+        n += 1;
+        sw += usize::from(STOPWORD_SET.contains(w.as_str()));
+    }
+    let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
+    let classes: Vec<Class> = blocks
+        .iter()
+        .zip(dropped)
+        .map(|(b, &d)| {
+            if d {
+                Class::Bad
+            } else {
+                classify(b, check_sw, o)
+            }
+        })
+        .collect();
+    let content = |c: Class| matches!(c, Class::Good | Class::NearGood);
+    // the first prose block under the first headline repeat
+    let anchor = after_title.iter().position(|&t| t).and_then(|t| {
+        (t..blocks.len().min(t + 1 + o.title_anchor_window)).find(|&i| content(classes[i]))
+    });
+    let score = |i: usize| -> f32 {
+        let len = weighted_len(&blocks[i].text, o) as f32;
+        let bonus = if anchor == Some(i) {
+            o.title_anchor_bonus
+        } else {
+            0.0
+        };
+        bonus
+            + match classes[i] {
+                Class::Good => len,
+                Class::NearGood => len * o.near_weight,
+                Class::Short => -o.short_penalty,
+                Class::Bad => -o.dropped_penalty,
+            }
+    };
+    // maximum-sum segment (Kadane)
+    let (mut best, mut best_a, mut best_b) = (0.0f32, 0usize, None::<usize>);
+    let (mut cur, mut start) = (0.0f32, 0usize);
+    for i in 0..blocks.len() {
+        if cur <= 0.0 {
+            cur = 0.0;
+            start = i;
+        }
+        cur += score(i);
+        if cur > best {
+            best = cur;
+            best_a = start;
+            best_b = Some(i);
+        }
+    }
+    let Some(mut b) = best_b else {
+        // no prose at all: keep the page as it is
+        return (vec![true; blocks.len()], 0);
+    };
+    let a = best_a;
+    // a comment section ends the article once enough of it was read
+    let mut good = 0usize;
+    for k in a..=b {
+        if comments[k] && good >= o.comments_min_chars && k > a {
+            b = k - 1;
+            break;
+        }
+        if classes[k] == Class::Good {
+            good += weighted_len(&blocks[k].text, o);
+        }
+    }
+    let mut keep = vec![false; blocks.len()];
+    let mut i = a;
+    while i <= b {
+        if content(classes[i]) {
+            keep[i] = true;
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j <= b && !content(classes[j]) {
+            j += 1;
+        }
+        let shorts = (i..j).filter(|&k| classes[k] == Class::Short).count();
+        if shorts <= o.max_short_gap && j <= b {
+            (i..j)
+                .filter(|&k| classes[k] == Class::Short)
+                .for_each(|k| keep[k] = true);
+        }
+        i = j;
+    }
+    // a content block ending in a colon introduces the list after it
+    let mut i = a;
+    while i <= b {
+        if keep[i] && content(classes[i]) && blocks[i].text.trim_end().ends_with(':') {
+            let mut j = i + 1;
+            while j < blocks.len() && j <= i + o.max_list_items && classes[j] == Class::Short {
+                keep[j] = true;
+                j += 1;
+            }
+            b = b.max(j - 1);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    (keep, a)
+}
+
+/// A headline-shaped block: a few words, no sentence end.
+fn is_headline(b: &Block, o: &BoilerplateOptions) -> bool {
+    let n = b.text.split_whitespace().count();
+    (3..=o.max_title_extra_words * 3).contains(&n)
+        && !ends_sentence(&b.text)
+        && !b.text.ends_with([':', ',', ';'])
+        && char_len(&b.text) < o.good_chars * 2
+}
+
+// ---------------------------------------------------------------- profile
+
 /// Lines a site repeats across its pages, learned from many of them.
+///
+/// Learn pages of one site with [`learn`](Self::learn) (or
+/// [`learn_text`](Self::learn_text) for raw dumps), then hand the profile to
+/// an [`Extractor`](crate::Extractor): blocks whose text appears on at least
+/// `site_line_share` of the learned pages, and on at least `site_min_pages`
+/// of them, are dropped. A line seen on only one page is never dropped.
+/// Serialisable, so it can be saved and reloaded.
 ///
 /// ```
 /// use article_extract::SiteProfile;
-/// let p = SiteProfile::new();
-/// assert_eq!(p.pages(), 0);
+/// let mut p = SiteProfile::new();
+/// for i in 0..4 {
+///     p.learn_text(&format!("Story number {i} about the harbour.\n\nThe Harbour Gazette: news you can trust"));
+/// }
+/// assert!(p.is_site_line("The Harbour Gazette: news you can trust", &Default::default()));
+/// assert!(!p.is_site_line("Story number 1 about the harbour.", &Default::default()));
+/// let saved = serde_json::to_string(&p).unwrap();
+/// let back: SiteProfile = serde_json::from_str(&saved).unwrap();
+/// assert_eq!(back, p);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SiteProfile {
@@ -60,7 +1366,7 @@ impl SiteProfile {
         self.pages
     }
 
-    /// Learn one page.
+    /// Learn one page from its extracted article (headings and blocks).
     ///
     /// ```
     /// use article_extract::{extract_text, Options, SiteProfile};
@@ -69,29 +1375,563 @@ impl SiteProfile {
     /// assert_eq!(p.pages(), 1);
     /// ```
     pub fn learn(&mut self, article: &Article) {
+        let lines = article.sections.iter().flat_map(|s| {
+            s.heading
+                .as_deref()
+                .into_iter()
+                .chain(s.blocks.iter().map(|b| b.text.as_str()))
+        });
+        self.learn_lines(lines);
+    }
+
+    /// Learn one page from its raw text (every non-empty line), e.g. a
+    /// plain-text dump before extraction.
+    ///
+    /// ```
+    /// let mut p = article_extract::SiteProfile::new();
+    /// p.learn_text("Menu\nA line of the story.\n\nFooter line");
+    /// assert_eq!(p.pages(), 1);
+    /// ```
+    pub fn learn_text(&mut self, page: &str) {
+        self.learn_lines(page.lines());
+    }
+
+    fn learn_lines<'a>(&mut self, lines: impl Iterator<Item = &'a str>) {
         self.pages += 1;
-        let mut seen: Vec<&str> = article
-            .sections
-            .iter()
-            .flat_map(|s| s.blocks.iter().map(|b| b.text.as_str()))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for line in seen {
-            *self.lines.entry(line.to_string()).or_default() += 1;
+        let mut seen: HashSet<String> = HashSet::new();
+        for line in lines {
+            let key = norm(line);
+            if !key.is_empty() && seen.insert(key.clone()) {
+                *self.lines.entry(key).or_default() += 1;
+            }
         }
+    }
+
+    /// Would `line` be dropped as one the site repeats on most pages?
+    ///
+    /// ```
+    /// let p = article_extract::SiteProfile::new();
+    /// assert!(!p.is_site_line("anything", &Default::default()));
+    /// ```
+    pub fn is_site_line(&self, line: &str, options: &BoilerplateOptions) -> bool {
+        let need = ((self.pages as f32 * options.site_line_share).ceil() as usize)
+            .max(options.site_min_pages)
+            .max(2);
+        self.lines.get(&norm(line)).is_some_and(|&c| c >= need)
     }
 }
 
-/// Remove boilerplate blocks.
+// ---------------------------------------------------------------- stage
+
+/// Remove boilerplate blocks. `plain_text` switches on the main-run search
+/// of plain-text pages (HTML pages had their main container chosen already)
+/// and the headline fallback for a dump without a title. A byline or date
+/// found in the body fills `meta` when it has none.
 pub(crate) fn clean(
     blocks: Vec<Block>,
-    _meta: &Metadata,
-    _options: &Options,
-    _profile: Option<&SiteProfile>,
+    meta: &mut Metadata,
+    options: &Options,
+    profile: Option<&SiteProfile>,
+    plain_text: bool,
 ) -> Vec<Block> {
+    let o = &options.boilerplate;
+    let title = meta.title.as_deref().and_then(TitleKeys::new);
+    let mut drop = vec![false; blocks.len()];
+    let mut comments = vec![false; blocks.len()];
+    let mut titles = vec![false; blocks.len()];
+    let mut promo_headers = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match judge(plain_text, b, meta, title.as_ref(), o) {
+            Verdict::Keep => {}
+            Verdict::Drop => drop[i] = true,
+            Verdict::Comments => {
+                drop[i] = true;
+                comments[i] = true;
+            }
+            Verdict::PromoHeader => {
+                drop[i] = true;
+                promo_headers.push(i);
+            }
+            Verdict::Title => {
+                drop[i] = true;
+                // the page's own <title> line opening a dump is no anchor
+                titles[i] = i > 0;
+            }
+        }
+    }
+    drop_split_bylines(&blocks, &mut drop, meta, o);
+    drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
+    drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
+    drop_link_lists(&blocks, &mut drop, o);
+    drop_repeats(&blocks, &mut drop, o);
+    drop_covered_repeats(&blocks, &mut drop, o);
+    if let Some(p) = profile {
+        for (b, d) in blocks.iter().zip(drop.iter_mut()) {
+            if !*d && b.kind != BlockKind::Heading && p.is_site_line(&b.text, o) {
+                *d = true;
+            }
+        }
+    }
+    if !plain_text {
+        return blocks
+            .into_iter()
+            .zip(drop)
+            .filter_map(|(b, d)| (!d).then_some(b))
+            .collect();
+    }
+    let (keep, start) = main_run(&blocks, &drop, &comments, &titles, o);
+    let mut headline = None;
+    if meta.title.is_none() {
+        // the headline: a headline-shaped survivor just before the main run
+        if let Some(h) = blocks[..start]
+            .iter()
+            .zip(&drop)
+            .rev()
+            .filter(|(_, d)| !**d)
+            .take(o.title_lookback)
+            .map(|(b, _)| b)
+            .find(|b| is_headline(b, o))
+        {
+            meta.title = Some(crate::text::strip_title_suffix(&h.text).to_string());
+            headline = TitleKeys::new(&h.text);
+        }
+    }
     blocks
         .into_iter()
-        .filter(|b| !b.text.to_lowercase().starts_with("advertisement"))
+        .zip(keep)
+        .filter(|(b, k)| {
+            *k && headline
+                .as_ref()
+                .map_or(true, |h| !is_title_repeat(&b.text, h, o))
+        })
+        .map(|(b, _)| b)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn o() -> BoilerplateOptions {
+        BoilerplateOptions::default()
+    }
+
+    const PARA: &str = "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.";
+
+    /// Distinct prose paragraphs.
+    const PARAS: [&str; 5] = [
+        "The ministry said on Tuesday that about 12,000 soldiers had been sent to the region since March, and that more would follow.",
+        "Officials in the capital declined to comment on the figures, saying that a full report would be published before the end of the month.",
+        "Analysts said the deployment marked a turning point in a relationship that had been kept quiet for many years by both governments.",
+        "Residents of the border towns reported convoys moving at night, and several roads were closed to civilian traffic for most of the week.",
+        "The opposition demanded a debate in parliament, arguing that the public had a right to know what commitments had been made abroad.",
+    ];
+
+    fn p(s: &str) -> Block {
+        Block::new(BlockKind::Paragraph, s)
+    }
+
+    fn run(texts: &[&str], title: Option<&str>, plain: bool) -> (Vec<String>, Metadata) {
+        let mut meta = Metadata {
+            title: title.map(str::to_string),
+            ..Metadata::default()
+        };
+        let blocks = texts.iter().map(|t| p(t)).collect();
+        let out = clean(blocks, &mut meta, &Options::default(), None, plain);
+        (out.into_iter().map(|b| b.text).collect(), meta)
+    }
+
+    #[test]
+    fn ad_markers_in_every_variant() {
+        for t in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Advertisement · Scroll to continue",
+            "advertisement - scroll to continue",
+            "Sponsored",
+            "Story continues below advertisement",
+            "Scroll to continue with content",
+            "— Advertisement —",
+            "Continue reading the main story",
+        ] {
+            assert!(is_ad_marker(t), "{t}");
+        }
+        assert!(!is_ad_marker(
+            "Advertisement spending rose 4% this year, the agency said."
+        ));
+        assert!(!is_ad_marker("Ad hoc committees met on Monday."));
+    }
+
+    #[test]
+    fn breadcrumb_line() {
+        assert!(is_breadcrumb_line("Home > World > Asia", &o()));
+        assert!(is_breadcrumb_line("Home / News", &o()));
+        assert!(!is_breadcrumb_line(
+            "Prices rose from 3 / 4 of the level seen last year.",
+            &o()
+        ));
+        assert!(!is_breadcrumb_line(
+            "Opinion | Republicans Are Following Trump",
+            &o()
+        ));
+    }
+
+    #[test]
+    fn breadcrumb_run_with_title_crumb() {
+        let title = "Storm Hits The Coast";
+        let mut meta = Metadata {
+            title: Some(title.into()),
+            ..Metadata::default()
+        };
+        let blocks = vec![
+            Block::new(BlockKind::ListItem, "Home/"),
+            Block::new(BlockKind::ListItem, "Asia/"),
+            Block::new(BlockKind::ListItem, "Storm Hits The Coast | Watch"),
+            p(PARA),
+        ];
+        let out = clean(blocks, &mut meta, &Options::default(), None, false);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].text, PARA);
+    }
+
+    #[test]
+    fn title_repeat_but_not_a_paragraph_starting_like_it() {
+        let k = TitleKeys::new("Storm Hits The Coast").unwrap();
+        assert!(is_title_repeat("Storm Hits The Coast | Watch", &k, &o()));
+        assert!(is_title_repeat(
+            "Opinion | Storm Hits The Coast - The Daily",
+            &k,
+            &o()
+        ));
+        assert!(is_title_repeat("storm hits the coast", &k, &o()));
+        assert!(!is_title_repeat(
+            "Storm hits the coast of the island, and thousands were evacuated.",
+            &k,
+            &o()
+        ));
+        assert!(!is_title_repeat(
+            "Storm Hits The Coast Again As Residents Count The Cost Of Last Year",
+            &k,
+            &o()
+        ));
+    }
+
+    #[test]
+    fn share_follow_subscribe_lines() {
+        for t in [
+            "Share",
+            "Share this article",
+            "Facebook Twitter Email",
+            "Follow us on Twitter",
+            "Sign up for our daily newsletter",
+            "Subscribe",
+            "Skip to main content",
+        ] {
+            assert!(is_social_line(t, &o()) || is_prompt_line(t, &o()), "{t}");
+        }
+        assert!(!is_social_line("Share prices rose 5% on Monday.", &o()));
+        assert!(!is_prompt_line(
+            "Subscribers will pay more from June, the company said.",
+            &o()
+        ));
+    }
+
+    #[test]
+    fn promo_lines() {
+        for t in [
+            "READ MORE: Storm hits coast",
+            "Also read: A story",
+            "Related coverage",
+            "Most Popular",
+            "Related",
+        ] {
+            assert!(is_promo_line(t, &o()), "{t}");
+        }
+        assert!(!is_promo_line(
+            "Related to the case, two men were arrested.",
+            &o()
+        ));
+        assert!(!is_promo_line("Readers wrote in to complain.", &o()));
+    }
+
+    #[test]
+    fn promo_header_takes_its_links() {
+        let (out, _) = run(
+            &[
+                PARAS[0],
+                "Related coverage",
+                "Greece battles blazes",
+                "Heatwave: how hot will it get?",
+                PARAS[1],
+            ],
+            None,
+            false,
+        );
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
+    }
+
+    #[test]
+    fn comments_lines() {
+        for t in [
+            "Comments are closed.",
+            "34 responses to “Anthony Lynn”",
+            "Leave a Reply",
+            "Comments (12)",
+        ] {
+            assert!(is_comments_line(t, &o()), "{t}");
+        }
+        assert!(!is_comments_line(
+            "Comments from the minister angered the opposition.",
+            &o()
+        ));
+    }
+
+    #[test]
+    fn cookie_notices() {
+        assert!(is_cookie_notice(
+            "This website uses cookies to improve your experience.",
+            &o()
+        ));
+        assert!(is_cookie_notice("Cookie Preferences", &o()));
+        let long = format!(
+            "{} We use cookies and similar technologies; by using our cookies you agree.",
+            PARA.repeat(3)
+        );
+        assert!(is_cookie_notice(&long, &o()));
+        assert!(!is_cookie_notice(
+            &format!("{} The bakery sold cookies. {}", PARA.repeat(3), PARA),
+            &o()
+        ));
+    }
+
+    #[test]
+    fn copyright_and_credits() {
+        assert!(is_copyright("© 2024 The Daily Ledger Company", &o()));
+        assert!(is_copyright(
+            "Copyright 2019 Jpost Inc. All rights reserved",
+            &o()
+        ));
+        assert!(is_image_credit(
+            "Firefighters near the village on Friday. Credit: Alessandro Bianchi/Reuters",
+            &o()
+        ));
+        assert!(is_image_credit(
+            "Trump asked voters for a big win. Credit... Doug Mills/The New York Times",
+            &o()
+        ));
+        assert!(is_image_credit("Photo: AFP", &o()));
+        assert!(!is_image_credit(PARA, &o()));
+    }
+
+    #[test]
+    fn bylines_and_datelines_move_to_metadata() {
+        let (out, meta) = run(&["By Lucia Ferrante", "June 21, 2024", PARA], None, false);
+        assert_eq!(out, [PARA]);
+        assert_eq!(meta.byline.as_deref(), Some("Lucia Ferrante"));
+        assert_eq!(meta.published.as_deref(), Some("2024-06-21"));
+        assert!(is_dateline("Updated: November 19, 2019 6:21 AM EST", &o()));
+        assert!(is_dateline("11/20/2019 01:14 PM", &o()));
+        assert!(is_dateline("2019-11-13T23:06:00+01:00", &o()));
+        assert!(!is_dateline("In 2019 the army sent 12,000 soldiers.", &o()));
+        assert!(!is_dateline("4:14 p.m.", &o()));
+        assert!(is_dateline("5 hours ago", &o()));
+        assert!(byline("By the end of the year, prices had doubled.", &o()).is_none());
+        assert!(byline("By Monday, most residents had left.", &o()).is_none());
+        assert_eq!(
+            byline(
+                "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18",
+                &o()
+            )
+            .as_deref(),
+            Some("HNN Staff")
+        );
+        let (out, meta) = run(
+            &["By", "Randy Maniloff", "Nov. 18, 2019 7:04 pm ET", PARA],
+            None,
+            true,
+        );
+        assert_eq!(out, [PARA]);
+        assert_eq!(meta.byline.as_deref(), Some("Randy Maniloff"));
+        assert_eq!(meta.published.as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            byline("Posted by Michael David Smith on November 19, 2019", &o()).as_deref(),
+            Some("Michael David Smith")
+        );
+    }
+
+    #[test]
+    fn repeated_blocks_keep_first_real_content_only() {
+        let (out, _) = run(
+            &["Log In", PARA, "Log In", PARA, "Other text here."],
+            None,
+            false,
+        );
+        assert_eq!(out, [PARA, "Other text here."]);
+    }
+
+    #[test]
+    fn covered_repeat_dropped() {
+        let other = "A second paragraph of the story follows here with more words in it.";
+        let blob = format!("{PARA} {other}");
+        let (out, _) = run(&[PARA, other, &blob], None, false);
+        assert_eq!(out, [PARA, other]);
+    }
+
+    #[test]
+    fn tag_lists_and_urls() {
+        assert!(is_tag_list(&p("Tags: Delhi, Smog"), &o()));
+        assert!(is_tag_list(
+            &p("How to retire,Early retirement,Retiring early,Money,Finance"),
+            &o()
+        ));
+        assert!(!is_tag_list(
+            &p("Apples, pears, plums, cherries and figs were sold."),
+            &o()
+        ));
+        assert!(is_bare_url("https://example.com/a.jpg"));
+        assert!(!is_bare_url("See https://example.com for more."));
+    }
+
+    #[test]
+    fn link_blocks_and_lists() {
+        let mut blocks: Vec<Block> = (0..4)
+            .map(|i| {
+                let mut b = Block::new(BlockKind::ListItem, format!("Related story {i}"));
+                b.link_bytes = b.text.len();
+                b
+            })
+            .collect();
+        blocks.push(p(PARA));
+        let mut meta = Metadata::default();
+        let out = clean(blocks, &mut meta, &Options::default(), None, false);
+        assert_eq!(out.len(), 1);
+        let mut cited = p(PARA);
+        cited.link_bytes = 20;
+        assert!(!is_link_block(&cited, &o()));
+        // two related links in a row go; a lone linked line stays
+        let link = |t: &str| {
+            let mut b = p(t);
+            b.link_bytes = t.len();
+            b
+        };
+        let blocks = vec![
+            p(PARAS[0]),
+            link("Click for full state swim results"),
+            p(PARAS[1]),
+            link("Who will make the Rock Hall in 2020?"),
+            link("Fans really want The Doobie Brothers in the Rock Hall"),
+        ];
+        let out = clean(blocks, &mut meta, &Options::default(), None, false);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[1].text, "Click for full state swim results");
+    }
+
+    #[test]
+    fn main_run_drops_menus_and_footer_keeps_headings() {
+        let mut texts = vec!["News", "Sport", "Business", "Culture", "Weather"];
+        texts.extend([PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
+        texts.extend([
+            "Most Viewed",
+            "Terms",
+            "Privacy Policy",
+            "Contact",
+            "Sitemap",
+        ]);
+        let (out, _) = run(&texts, None, true);
+        assert_eq!(out, [PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
+    }
+
+    #[test]
+    fn main_run_ends_at_comment_section() {
+        let texts = [
+            PARAS[0],
+            PARAS[1],
+            PARAS[2],
+            "34 responses to “Lynn”",
+            PARAS[3],
+            PARAS[4],
+        ];
+        let (out, _) = run(&texts, None, true);
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn html_blocks_skip_the_main_run() {
+        let (out, _) = run(&["A short line", PARA], None, false);
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn headline_before_main_run_becomes_title() {
+        let (out, meta) = run(
+            &[
+                "Menu",
+                "Wildfire Forces Thousands From Hill Towns",
+                "By A Writer",
+                PARAS[0],
+                PARAS[1],
+            ],
+            None,
+            true,
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Wildfire Forces Thousands From Hill Towns")
+        );
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
+    }
+
+    #[test]
+    fn site_profile_drops_site_lines_keeps_one_offs() {
+        let mut profile = SiteProfile::new();
+        for i in 0..5 {
+            let page = format!(
+                "Story {i}: the harbour board met on day {i} and approved a plan, officials said.\n\n\
+                 The Harbour Gazette: all the news from the quay\n\n{}",
+                if i == 2 { "A one-off line printed only on this page." } else { "" }
+            );
+            profile.learn_text(&page);
+        }
+        let json = serde_json::to_string(&profile).unwrap();
+        let profile: SiteProfile = serde_json::from_str(&json).unwrap();
+        let mut meta = Metadata::default();
+        let blocks = vec![
+            p("A new story: the harbour board met again and rejected the plan, officials said."),
+            p("The Harbour Gazette: all the news from the quay"),
+            p("A one-off line printed only on this page."),
+        ];
+        let out = clean(
+            blocks,
+            &mut meta,
+            &Options::default(),
+            Some(&profile),
+            false,
+        );
+        let texts: Vec<&str> = out.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A new story: the harbour board met again and rejected the plan, officials said.",
+                "A one-off line printed only on this page."
+            ]
+        );
+        // too few pages: nothing is site-wide yet
+        let mut small = SiteProfile::new();
+        small.learn_text("Footer");
+        assert!(!small.is_site_line("Footer", &o()));
+    }
+
+    #[test]
+    fn many_repeated_ad_lines_are_fast() {
+        let blocks: Vec<Block> = (0..200_000)
+            .map(|_| p("Advertisement"))
+            .chain([p(PARA)])
+            .collect();
+        let t = std::time::Instant::now();
+        let mut meta = Metadata::default();
+        let out = clean(blocks, &mut meta, &Options::default(), None, true);
+        assert_eq!(out.len(), 1);
+        let limit = if cfg!(debug_assertions) { 60 } else { 5 };
+        assert!(t.elapsed().as_secs() < limit);
+    }
 }

@@ -117,7 +117,7 @@ impl Extractor {
         self.check_size(bytes.len())?;
         let page = decode::decode(bytes, self.options.encoding.as_deref())?;
         let (meta, blocks) = html::extract(&page, &self.options)?;
-        Ok(self.finish(meta, blocks))
+        Ok(self.finish(meta, blocks, false))
     }
 
     /// Extract the article from plain text; see [`extract_text`].
@@ -129,7 +129,7 @@ impl Extractor {
     pub fn extract_text(&self, input: &str) -> Result<Article, Error> {
         self.check_size(input.len())?;
         let (meta, blocks) = text::extract(input, &self.options);
-        Ok(self.finish(meta, blocks))
+        Ok(self.finish(meta, blocks, true))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -140,11 +140,17 @@ impl Extractor {
         Ok(())
     }
 
-    fn finish(&self, mut meta: Metadata, blocks: Vec<Block>) -> Article {
-        let blocks = boilerplate::clean(blocks, &meta, &self.options, self.profile.as_ref());
+    fn finish(&self, mut meta: Metadata, blocks: Vec<Block>, plain_text: bool) -> Article {
+        let blocks = boilerplate::clean(
+            blocks,
+            &mut meta,
+            &self.options,
+            self.profile.as_ref(),
+            plain_text,
+        );
         let sections = sections::build(blocks, &mut meta, &self.options);
         let facts = if self.options.facts {
-            locate_facts(&sections)
+            locate_facts(&sections, meta.published.as_deref())
         } else {
             Vec::new()
         };
@@ -152,15 +158,30 @@ impl Extractor {
     }
 }
 
-fn locate_facts(sections: &[Section]) -> Vec<LocatedFact> {
+/// Facts of every block. Partial dates (`May 9`) take the publication year,
+/// else the year of the article's first full date.
+fn locate_facts(sections: &[Section], published: Option<&str>) -> Vec<LocatedFact> {
+    let year = published.and_then(|p| p.get(..4)?.parse::<i32>().ok());
+    let ctx = facts::Context { year, today: None };
     let mut out = Vec::new();
     for (si, s) in sections.iter().enumerate() {
         for (bi, b) in s.blocks.iter().enumerate() {
-            out.extend(facts::extract(&b.text).into_iter().map(|fact| LocatedFact {
-                section: si,
-                block: bi,
-                fact,
-            }));
+            out.extend(
+                facts::extract_with_context(&b.text, &ctx)
+                    .into_iter()
+                    .map(|fact| LocatedFact {
+                        section: si,
+                        block: bi,
+                        fact,
+                    }),
+            );
+        }
+    }
+    if year.is_none() {
+        if let Some(y) = facts::first_date_year(out.iter().map(|l| &l.fact)) {
+            for l in &mut out {
+                facts::fill_year(std::slice::from_mut(&mut l.fact), y);
+            }
         }
     }
     out

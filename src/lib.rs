@@ -34,6 +34,8 @@ mod guard;
 mod html;
 mod options;
 mod sections;
+#[doc(hidden)]
+pub mod stages;
 mod text;
 
 pub use article::{Article, Block, BlockKind, LocatedFact, Section};

@@ -79,8 +79,12 @@ impl Default for Limits {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    /// Character encoding to assume when the page declares none (a WHATWG
-    /// label such as `"windows-1251"`); a BOM still wins.
+    /// Character encoding of the bytes as the caller knows it, usually from
+    /// the HTTP `Content-Type` header (a WHATWG label such as
+    /// `"windows-1251"`). As in browsers it beats a charset the page declares
+    /// in `<meta>`; a BOM still wins, and bytes that are valid UTF-8 with
+    /// non-ASCII text are read as UTF-8 whatever the label says. An unknown
+    /// label is [`Error::UnknownEncoding`](crate::Error::UnknownEncoding).
     pub encoding: Option<String>,
     /// Resource limits.
     pub limits: Limits,

@@ -1,0 +1,534 @@
+//! One iterative walk over the parsed tree: a flat, pre-order list of the
+//! nodes that can matter for content, with their tag, hint flags and, for
+//! text nodes, their normalised length and comma count. Every later step
+//! (figures, scoring, rendering) works on this list by index; the subtree of
+//! node `i` is the index range `i..end[i]`, so no step needs recursion.
+
+use std::sync::LazyLock;
+
+use regex::RegexSet;
+use scraper::{ElementRef, Html, Node};
+
+/// Sentinel parent of the root.
+pub(crate) const NO_PARENT: u32 = u32::MAX;
+
+/// The element names the content stage tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// A text node.
+    Text,
+    /// Any element not listed below (inline by default).
+    Inline,
+    /// Any block-level element not listed below.
+    Block,
+    A,
+    P,
+    Div,
+    Section,
+    Article,
+    Main,
+    Body,
+    Br,
+    H(u8),
+    Li,
+    Ul,
+    Ol,
+    Dl,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Table,
+    Tr,
+    Td,
+    Th,
+    Figure,
+    Img,
+    Header,
+    Footer,
+    Aside,
+    Form,
+    Input,
+    Address,
+}
+
+impl Tag {
+    fn of(name: &str) -> Option<Tag> {
+        Some(match name {
+            "a" => Tag::A,
+            "p" => Tag::P,
+            "div" => Tag::Div,
+            "section" => Tag::Section,
+            "article" => Tag::Article,
+            "main" => Tag::Main,
+            "body" => Tag::Body,
+            "br" => Tag::Br,
+            "h1" => Tag::H(1),
+            "h2" => Tag::H(2),
+            "h3" => Tag::H(3),
+            "h4" => Tag::H(4),
+            "h5" => Tag::H(5),
+            "h6" => Tag::H(6),
+            "li" => Tag::Li,
+            "ul" | "menu" | "dir" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "blockquote" => Tag::Blockquote,
+            "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
+            "table" => Tag::Table,
+            "tr" => Tag::Tr,
+            "td" => Tag::Td,
+            "th" => Tag::Th,
+            "figure" => Tag::Figure,
+            "img" | "picture" => Tag::Img,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "aside" => Tag::Aside,
+            "form" => Tag::Form,
+            "input" | "button" | "select" | "textarea" | "option" | "optgroup" => Tag::Input,
+            "address" => Tag::Address,
+            "html" | "center" | "details" | "dialog" | "fieldset" | "hgroup" | "hr" | "legend"
+            | "caption" | "thead" | "tbody" | "tfoot" | "summary" | "nav" | "figcaption"
+            | "frameset" | "noframes" | "search" | "head" => Tag::Block,
+            // Never content: dropped with their subtree.
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "map" | "title" | "meta" | "link"
+            | "base" | "source" | "track" | "param" | "area" => return None,
+            _ => Tag::Inline,
+        })
+    }
+
+    /// Whether the element starts a new block (ends the current line of text).
+    pub(crate) fn is_block(self) -> bool {
+        !matches!(
+            self,
+            Tag::Text | Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Input
+        )
+    }
+}
+
+/// Flag: class/id/role/tag say "not the story" (navigation, comments, ...).
+pub(crate) const UNLIKELY: u16 = 1;
+/// Flag: never content (form controls; their text is not prose).
+pub(crate) const ALWAYS_OUT: u16 = 1 << 1;
+/// Flag: a byline, dateline or author box (dropped when short).
+pub(crate) const BYLINE: u16 = 1 << 2;
+/// Flag: a strong hint that this is the article body (schema.org articleBody, ...).
+pub(crate) const BODY_HINT: u16 = 1 << 3;
+/// Flag: inside a `<table>` or `<pre>`: unlikely-candidate stripping does not apply.
+pub(crate) const IN_TABLE_OR_CODE: u16 = 1 << 4;
+/// Flag: a caption, a share bar or another thing dropped wherever it is.
+pub(crate) const NOISE: u16 = 1 << 5;
+/// Flag: an embedded post (tweet, ...) the author placed in the story.
+pub(crate) const EMBED: u16 = 1 << 6;
+
+/// What a flat-list entry refers to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Ref<'a> {
+    Element(ElementRef<'a>),
+    Text(&'a str),
+}
+
+/// One entry of the flat list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item<'a> {
+    pub node: Ref<'a>,
+    pub parent: u32,
+    /// One past the last index of this node's subtree.
+    pub end: u32,
+    pub tag: Tag,
+    pub flags: u16,
+    /// Class/id weight (Readability style): +25 per positive, -25 per negative hint.
+    pub weight: i16,
+    /// Text nodes: normalised characters. Elements: 0.
+    pub chars: u32,
+    /// Text nodes: commas. Elements: 0.
+    pub commas: u32,
+}
+
+/// The flat, pre-order list of a document's relevant nodes.
+#[derive(Debug)]
+pub(crate) struct Dom<'a> {
+    pub items: Vec<Item<'a>>,
+    /// Texts of `<script type="application/ld+json">` elements, in page order.
+    pub json_ld: Vec<&'a str>,
+}
+
+// Class/id hint tables (case-insensitive patterns), matched in one pass by a `RegexSet`.
+/// Embedded posts (tweets, Instagram, ...) that authors place in the story.
+const EMBED_WORDS: &str = "(?i-u)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram";
+/// Readability's negative class/id hints, extended.
+const NEGATIVE_WORDS: &str = "(?i-u)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|caption|byline|author";
+/// Readability's positive class/id hints.
+const POSITIVE_WORDS: &str =
+    "(?i-u)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story";
+/// Values of `class`, `id` or `itemprop` that name the article body.
+const BODY_HINT_WORDS: &str = "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent";
+/// Readability's unlikely candidates, extended with the boxes news pages put inside articles.
+const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|nav";
+/// Hints that rescue an unlikely candidate.
+const MAYBE_WORDS: &str =
+    "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
+/// Things dropped wherever they sit, even inside the chosen article.
+const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
+/// Bylines, datelines and author boxes.
+const BYLINE_WORDS: &str = "(?i-u)byline|author|dateline|writtenby|p-author";
+const H_EMBED: u16 = 1 << 0;
+const H_NEGATIVE: u16 = 1 << 1;
+const H_POSITIVE: u16 = 1 << 2;
+const H_BODY_HINT: u16 = 1 << 3;
+const H_UNLIKELY: u16 = 1 << 4;
+const H_MAYBE: u16 = 1 << 5;
+const H_NOISE: u16 = 1 << 6;
+const H_BYLINE: u16 = 1 << 7;
+static HINTS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        [
+            EMBED_WORDS,
+            NEGATIVE_WORDS,
+            POSITIVE_WORDS,
+            BODY_HINT_WORDS,
+            UNLIKELY_WORDS,
+            MAYBE_WORDS,
+            NOISE_WORDS,
+            BYLINE_WORDS,
+        ]
+        .iter()
+        .copied(),
+    )
+    .unwrap()
+});
+
+/// Which hint tables `v` matches, as `H_*` bits.
+fn hints(v: &str) -> u16 {
+    if v.is_empty() {
+        return 0;
+    }
+    HINTS.matches(v).iter().fold(0, |acc, i| acc | (1 << i))
+}
+
+/// ARIA roles of elements that are not content.
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+    "banner",
+    "contentinfo",
+    "search",
+];
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s = style.as_bytes();
+        if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Case-insensitive search of `needle` (lowercase, no spaces) in `hay`,
+/// ignoring ASCII whitespace in `hay`. No allocation.
+fn contains_ci_nospace(hay: &[u8], needle: &[u8]) -> bool {
+    (0..hay.len()).any(|start| {
+        let mut it = hay[start..]
+            .iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .map(u8::to_ascii_lowercase);
+        needle.iter().all(|&n| it.next() == Some(n))
+    })
+}
+
+/// Normalised character count and comma count of a text.
+fn measure(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    let mut in_space = true;
+    let mut seen = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_space = true;
+            continue;
+        }
+        if in_space && seen {
+            chars += 1;
+        }
+        in_space = false;
+        seen = true;
+        chars += 1;
+        if matches!(c, ',' | '，' | '、' | '،') {
+            commas += 1;
+        }
+    }
+    (chars, commas)
+}
+
+impl<'a> Dom<'a> {
+    /// Flatten `doc` in one iterative pre-order walk.
+    pub(crate) fn build(doc: &'a Html) -> Dom<'a> {
+        let mut items: Vec<Item<'a>> = Vec::new();
+        let mut json_ld = Vec::new();
+        let root = doc.tree.root();
+        // (node, parent index, inherited flags)
+        let mut stack = vec![(root, NO_PARENT, 0u16)];
+        while let Some((node, parent, inherited)) = stack.pop() {
+            let idx = items.len() as u32;
+            let mut descend = true;
+            let mut own_inherit = inherited;
+            let item = match node.value() {
+                Node::Text(t) => {
+                    let (chars, commas) = measure(t);
+                    descend = false;
+                    Some(Item {
+                        node: Ref::Text(t),
+                        parent,
+                        end: 0,
+                        tag: Tag::Text,
+                        flags: inherited & IN_TABLE_OR_CODE,
+                        weight: 0,
+                        chars,
+                        commas,
+                    })
+                }
+                Node::Element(el) => {
+                    let name = el.name();
+                    match Tag::of(name) {
+                        None => {
+                            if name == "script"
+                                && el.attr("type").is_some_and(|t| t.contains("ld+json"))
+                            {
+                                if let Some(Node::Text(t)) = node.first_child().map(|c| c.value()) {
+                                    json_ld.push(&**t);
+                                }
+                            }
+                            None
+                        }
+                        Some(_) if is_hidden(el) => None,
+                        Some(tag) => {
+                            let (flags, weight) = classify(el, tag, inherited);
+                            if matches!(tag, Tag::Table | Tag::Pre) {
+                                own_inherit |= IN_TABLE_OR_CODE;
+                            }
+                            if tag == Tag::Input {
+                                descend = false;
+                            }
+                            ElementRef::wrap(node).map(|er| Item {
+                                node: Ref::Element(er),
+                                parent,
+                                end: 0,
+                                tag,
+                                flags,
+                                weight,
+                                chars: 0,
+                                commas: 0,
+                            })
+                        }
+                    }
+                }
+                Node::Document | Node::Fragment => {
+                    // The document itself is not an item; its children hang off NO_PARENT.
+                    let mut child = node.last_child();
+                    while let Some(c) = child {
+                        stack.push((c, parent, inherited));
+                        child = c.prev_sibling();
+                    }
+                    continue;
+                }
+                _ => None,
+            };
+            let Some(item) = item else { continue };
+            items.push(item);
+            if descend {
+                let mut child = node.last_child();
+                while let Some(c) = child {
+                    stack.push((c, idx, own_inherit));
+                    child = c.prev_sibling();
+                }
+            }
+        }
+        // Subtree ends: children come after their parent in pre-order, so a
+        // reverse sweep sees every node before its parent.
+        let n = items.len();
+        let mut size = vec![1u32; n];
+        for i in (0..n).rev() {
+            let p = items[i].parent;
+            if p != NO_PARENT {
+                size[p as usize] += size[i];
+            }
+        }
+        for (i, it) in items.iter_mut().enumerate() {
+            it.end = i as u32 + size[i];
+        }
+        Dom { items, json_ld }
+    }
+
+    /// Number of items.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
+/// Flags and class weight of an element.
+fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16) {
+    let mut flags = inherited & IN_TABLE_OR_CODE;
+    let mut weight: i16 = 0;
+    if tag == Tag::Input || el.name() == "head" {
+        flags |= ALWAYS_OUT;
+    }
+    let class = hints(el.attr("class").unwrap_or(""));
+    let id = hints(el.attr("id").unwrap_or(""));
+    let both = class | id;
+    // An embed (tweet, post) placed in the story by its author.
+    if both & H_EMBED != 0 {
+        return (flags | EMBED, 0);
+    }
+    for h in [class, id] {
+        if h & H_NEGATIVE != 0 {
+            weight -= 25;
+        }
+        if h & H_POSITIVE != 0 {
+            weight += 25;
+        }
+    }
+    if both & H_BODY_HINT != 0
+        || el
+            .attr("itemprop")
+            .is_some_and(|v| hints(v) & H_BODY_HINT != 0)
+    {
+        flags |= BODY_HINT;
+    }
+    let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
+        || el.name() == "html"
+        || flags & BODY_HINT != 0;
+    if !structural && flags & IN_TABLE_OR_CODE == 0 {
+        let unlikely = [class, id]
+            .iter()
+            .any(|&h| h & H_UNLIKELY != 0 && h & H_MAYBE == 0)
+            || el
+                .attr("role")
+                .is_some_and(|r| UNLIKELY_ROLES.iter().any(|u| r.eq_ignore_ascii_case(u)))
+            || matches!(tag, Tag::Footer | Tag::Aside)
+            || el.name() == "nav"
+            || el.name() == "figcaption";
+        if unlikely {
+            flags |= UNLIKELY;
+        }
+        if both & H_NOISE != 0 || el.name() == "figcaption" {
+            flags |= NOISE;
+        }
+        if both & H_BYLINE != 0
+            || el.attr("rel") == Some("author")
+            || el
+                .attr("itemprop")
+                .is_some_and(|v| v.contains("author") || v.starts_with("date"))
+        {
+            flags |= BYLINE;
+        }
+    }
+    (flags, weight)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hint_tables_match_in_one_pass() {
+        assert!(hints("entry-content") & H_BODY_HINT != 0);
+        assert!(hints("entry-content") & H_POSITIVE != 0);
+        assert!(hints("site-sidebar") & H_UNLIKELY != 0);
+        assert!(hints("ad") & H_NOISE != 0);
+        assert!(hints("header") & H_NOISE == 0);
+        assert_eq!(hints(""), 0);
+    }
+
+    #[test]
+    fn measure_collapses_whitespace() {
+        assert_eq!(measure("  a  b,\n c "), (6, 1));
+        assert_eq!(measure("   "), (0, 0));
+    }
+
+    #[test]
+    fn flat_list_is_preorder_with_subtree_ends() {
+        let doc = Html::parse_document("<div><p>one</p><p>two <b>x</b></p></div>");
+        let dom = Dom::build(&doc);
+        let div = dom.items.iter().position(|i| i.tag == Tag::Div).unwrap();
+        assert_eq!(dom.items[div].end as usize, dom.len());
+        let ps: Vec<_> = (0..dom.len())
+            .filter(|&i| dom.items[i].tag == Tag::P)
+            .collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(dom.items[ps[0]].end as usize, ps[1]);
+    }
+
+    #[test]
+    fn scripts_and_hidden_are_not_listed() {
+        let doc = Html::parse_document(
+            "<p>a</p><script>var x</script><div hidden>h</div><div style='display: none'>n</div><div aria-hidden=true>z</div>",
+        );
+        let dom = Dom::build(&doc);
+        let texts: Vec<_> = dom
+            .items
+            .iter()
+            .filter_map(|i| match i.node {
+                Ref::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, vec!["a"]);
+    }
+
+    #[test]
+    fn hints_are_flagged() {
+        let doc = Html::parse_document(
+            "<div class='sidebar'>s</div><div class='entry-content'>e</div><nav>n</nav><div class='comment-body'>c</div>",
+        );
+        let dom = Dom::build(&doc);
+        let divs: Vec<_> = dom.items.iter().filter(|i| i.tag != Tag::Text).collect();
+        let by = |name: &str| {
+            divs.iter()
+                .find(|i| match i.node {
+                    Ref::Element(e) => e.value().attr("class") == Some(name),
+                    _ => false,
+                })
+                .unwrap()
+                .flags
+        };
+        assert!(by("sidebar") & UNLIKELY != 0);
+        assert!(by("entry-content") & BODY_HINT != 0);
+        assert!(by("comment-body") & UNLIKELY == 0);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        // Built in code: html5ever's own parse of such input is the guard's business.
+        let mut doc = Html::parse_document("<div id=top></div>");
+        let top = doc
+            .tree
+            .nodes()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
+            .unwrap();
+        let (mut id, div) = (top.id(), top.value().clone());
+        for _ in 0..100_000 {
+            id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
+        }
+        let dom = Dom::build(&doc);
+        assert!(dom.len() > 100_000);
+        assert_eq!(dom.items[0].end as usize, dom.len());
+    }
+}
