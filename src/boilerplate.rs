@@ -99,6 +99,12 @@ pub struct BoilerplateOptions {
     pub min_stopword_density: f32,
     /// See [`min_stopword_density`](Self::min_stopword_density).
     pub page_stopword_density: f32,
+    /// Plain text: stopword share from which a block without sentence
+    /// punctuation still reads as prose (a paragraph missing its full stop).
+    pub prose_stopword_density: f32,
+    /// Plain text: most short blocks kept after a content block ending in a
+    /// colon (`Tour dates:` and the list it introduces).
+    pub max_list_items: usize,
     /// Plain text: characters of good content needed before a comment
     /// section marker ends the main run.
     pub comments_min_chars: usize,
@@ -146,6 +152,8 @@ impl Default for BoilerplateOptions {
             dropped_penalty: 60.0,
             min_stopword_density: 0.1,
             page_stopword_density: 0.08,
+            prose_stopword_density: 0.3,
+            max_list_items: 60,
             comments_min_chars: 300,
             title_lookback: 3,
             title_anchor_bonus: 300.0,
@@ -299,7 +307,7 @@ static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Newsletter, subscription, follow, sign-in, skip-link and app prompts.
 static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber)",
+        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber|\d+\s*(min|mins|minutes?)\s+(read|listen)\W*$|by (signing up|subscribing|registering|clicking|continuing)\b|[\w' ]{0,40}\bnewsletters?\W*$)",
     )
     .expect("prompt regex")
 });
@@ -677,9 +685,7 @@ fn is_image_credit(text: &str, o: &BoilerplateOptions) -> bool {
 fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
     let c = BYLINE.captures(text)?;
     let rest = c.get(3)?.as_str();
-    if text.split_whitespace().count() > o.max_byline_words + 6
-        || ends_sentence(text) && !rest.trim_end_matches('.').contains(' ')
-    {
+    if char_len(text) > o.max_rule_chars / 2 || ends_sentence(text) {
         return None;
     }
     let name_end = [
@@ -694,6 +700,38 @@ fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
     let capitalised = name.chars().next().is_some_and(char::is_uppercase);
     (n >= 1 && n <= o.max_byline_words && capitalised && !ends_sentence(name))
         .then(|| name.to_string())
+}
+
+/// A byline split over two lines (`By` / `Randy Maniloff`): both go, the
+/// name into `meta` when it has no byline.
+fn drop_split_bylines(
+    blocks: &[Block],
+    drop: &mut [bool],
+    meta: &mut Metadata,
+    o: &BoilerplateOptions,
+) {
+    for i in 0..blocks.len().saturating_sub(1) {
+        if drop[i]
+            || !matches!(
+                norm(&blocks[i].text).as_str(),
+                "by" | "posted by" | "written by"
+            )
+        {
+            continue;
+        }
+        drop[i] = true;
+        let name = blocks[i + 1].text.trim();
+        let n = name.split_whitespace().count();
+        if (1..=o.max_byline_words).contains(&n)
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && !ends_sentence(name)
+        {
+            drop[i + 1] = true;
+            if meta.byline.is_none() {
+                meta.byline = Some(name.to_string());
+            }
+        }
+    }
 }
 
 /// A dateline: only date words and numbers, with at least one digit.
@@ -1008,13 +1046,16 @@ fn drop_promo_lists(
     blocks: &[Block],
     drop: &mut [bool],
     headers: &[usize],
+    plain_text: bool,
     o: &BoilerplateOptions,
 ) {
     for &h in headers {
         for j in h + 1..blocks.len().min(h + 1 + o.max_promo_items) {
             let b = &blocks[j];
             let sentence = b.text.ends_with('.') && !b.text.ends_with("..");
-            if b.kind == BlockKind::Heading || sentence || is_real_content(b, o) {
+            // in a dump the first link may have been taken for a heading
+            let heading = b.kind == BlockKind::Heading && !(plain_text && j == h + 1);
+            if heading || sentence || is_real_content(b, o) {
                 break;
             }
             drop[j] = true;
@@ -1041,6 +1082,22 @@ fn is_bare_url(text: &str) -> bool {
 
 /// Image file endings: an image address left as a line is no content.
 const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
+
+/// A sign-up prompt (`Sign up to get our newsletter ...`).
+fn is_signup_prompt(text: &str) -> bool {
+    static SIGNUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(sign up|subscribe|register|join)\b.{0,80}\b(newsletters?|inbox|briefing|digest)\b")
+            .expect("signup regex")
+    });
+    SIGNUP.is_match(text)
+}
+
+/// The name of a promo box: a short line of a few words, no sentence.
+fn is_box_name(b: &Block) -> bool {
+    b.kind != BlockKind::Heading
+        && (1..=3).contains(&b.text.split_whitespace().count())
+        && !ends_sentence(&b.text)
+}
 
 /// What one block is to the line rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1094,7 +1151,9 @@ fn judge(
     {
         return Verdict::Drop;
     }
-    if b.kind != BlockKind::Heading {
+    // a date or byline marked as a heading in a dump is still one (on HTML
+    // pages a date heading may head a blog post)
+    if b.kind != BlockKind::Heading || plain_text {
         if let Some(name) = byline(t, o) {
             if meta.byline.is_none() {
                 meta.byline = Some(name);
@@ -1125,10 +1184,19 @@ enum Class {
 
 fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
     let len = weighted_len(&b.text, o);
-    if b.kind == BlockKind::Heading || len < o.near_chars || !has_sentence_punct(&b.text) {
+    if b.kind == BlockKind::Heading || len < o.near_chars {
         return Class::Short;
     }
-    if check_stopwords && stopword_density(&b.text) < o.min_stopword_density {
+    let density = if check_stopwords {
+        stopword_density(&b.text)
+    } else {
+        0.0
+    };
+    // prose: sentence punctuation, or (in a known language) so many
+    // function words that it reads as a sentence without its full stop
+    let prose =
+        has_sentence_punct(&b.text) || check_stopwords && density >= o.prose_stopword_density;
+    if !prose || check_stopwords && density < o.min_stopword_density {
         return Class::Short;
     }
     if len >= o.good_chars {
@@ -1210,7 +1278,14 @@ fn main_run(
         // no prose at all: keep the page as it is
         return (vec![true; blocks.len()], 0);
     };
-    let a = best_a;
+    let mut a = best_a;
+    // the lead under the headline belongs to the run when only dropped
+    // chrome (byline, date, share bar, ad label) stands between them
+    if let Some(t) = anchor.filter(|&t| t < a) {
+        if classes[t + 1..a].iter().all(|&c| c != Class::Short) {
+            a = t;
+        }
+    }
     // a comment section ends the article once enough of it was read
     let mut good = 0usize;
     for k in a..=b {
@@ -1241,6 +1316,21 @@ fn main_run(
                 .for_each(|k| keep[k] = true);
         }
         i = j;
+    }
+    // a content block ending in a colon introduces the list after it
+    let mut i = a;
+    while i <= b {
+        if keep[i] && content(classes[i]) && blocks[i].text.trim_end().ends_with(':') {
+            let mut j = i + 1;
+            while j < blocks.len() && j <= i + o.max_list_items && classes[j] == Class::Short {
+                keep[j] = true;
+                j += 1;
+            }
+            b = b.max(j - 1);
+            i = j;
+        } else {
+            i += 1;
+        }
     }
     (keep, a)
 }
@@ -1379,7 +1469,13 @@ pub(crate) fn clean(
     for (i, b) in blocks.iter().enumerate() {
         match judge(plain_text, b, meta, title.as_ref(), o) {
             Verdict::Keep => {}
-            Verdict::Drop => drop[i] = true,
+            Verdict::Drop => {
+                drop[i] = true;
+                if plain_text && i > 0 && is_signup_prompt(&b.text) && is_box_name(&blocks[i - 1]) {
+                    // the newsletter's name above its sign-up line
+                    drop[i - 1] = true;
+                }
+            }
             Verdict::Comments => {
                 drop[i] = true;
                 comments[i] = true;
@@ -1395,7 +1491,8 @@ pub(crate) fn clean(
             }
         }
     }
-    drop_promo_lists(&blocks, &mut drop, &promo_headers, o);
+    drop_split_bylines(&blocks, &mut drop, meta, o);
+    drop_promo_lists(&blocks, &mut drop, &promo_headers, plain_text, o);
     drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
     drop_link_lists(&blocks, &mut drop, o);
     drop_repeats(&blocks, &mut drop, o);
@@ -1431,7 +1528,7 @@ pub(crate) fn clean(
             headline = TitleKeys::new(&h.text);
         }
     }
-    blocks
+    let mut out: Vec<Block> = blocks
         .into_iter()
         .zip(keep)
         .filter(|(b, k)| {
@@ -1440,7 +1537,11 @@ pub(crate) fn clean(
                 .map_or(true, |h| !is_title_repeat(&b.text, h, o))
         })
         .map(|(b, _)| b)
-        .collect()
+        .collect();
+    // with the chrome gone, a heading line may now sit right above its
+    // paragraph (it had an ad label or a share bar in between)
+    crate::text::mark_headings(&mut out, &options.text);
+    out
 }
 
 #[cfg(test)]
@@ -1572,6 +1673,18 @@ mod tests {
     }
 
     #[test]
+    fn newsletter_box_name_goes_with_its_prompt() {
+        let texts = [
+            PARAS[0],
+            "Morning Ledger",
+            "Sign up to get our newsletter in your inbox.",
+            PARAS[1],
+        ];
+        let (out, _) = run(&texts, None, true);
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
+    }
+
+    #[test]
     fn promo_lines() {
         for t in [
             "READ MORE: Storm hits coast",
@@ -1671,6 +1784,23 @@ mod tests {
         assert!(!is_dateline("4:14 p.m.", &o()));
         assert!(is_dateline("5 hours ago", &o()));
         assert!(byline("By the end of the year, prices had doubled.", &o()).is_none());
+        assert!(byline("By Monday, most residents had left.", &o()).is_none());
+        assert_eq!(
+            byline(
+                "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18",
+                &o()
+            )
+            .as_deref(),
+            Some("HNN Staff")
+        );
+        let (out, meta) = run(
+            &["By", "Randy Maniloff", "Nov. 18, 2019 7:04 pm ET", PARA],
+            None,
+            true,
+        );
+        assert_eq!(out, [PARA]);
+        assert_eq!(meta.byline.as_deref(), Some("Randy Maniloff"));
+        assert_eq!(meta.published.as_deref(), Some("2019-11-18"));
         assert_eq!(
             byline("Posted by Michael David Smith on November 19, 2019", &o()).as_deref(),
             Some("Michael David Smith")

@@ -263,7 +263,7 @@ fn capital_share(text: &str) -> f32 {
 /// Headings from shape and context: a heading-shaped line followed by a
 /// paragraph, title-cased or sitting inside the article (a paragraph came
 /// before it). Level 2.
-fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
+pub(crate) fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
     let mut seen_paragraph = false;
     for i in 0..blocks.len() {
         let next_is_para = blocks.get(i + 1).is_some_and(|n| is_paragraph(n, o));
