@@ -72,7 +72,9 @@ use serde_json::Value;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Spec {
+    /// What the case is for; documentation only.
     #[serde(default)]
+    #[allow(dead_code)]
     about: Option<String>,
     #[serde(default)]
     input: Option<String>,
@@ -293,7 +295,6 @@ fn run_case(dir: &Path) -> Report {
             return r;
         }
     };
-    let _ = &spec.about;
     check_spec(&spec, &mut r);
     let bytes = std::fs::read(&src).expect("read source");
     let options = Options {
@@ -324,7 +325,35 @@ fn run_case(dir: &Path) -> Report {
     };
     let json = serde_json::to_value(&article).expect("Article serialises");
     check_article(&spec, &json, &mut r);
+    if std::env::var_os("GOLDEN_CASE").is_some() && !r.failures.is_empty() {
+        eprintln!(
+            "{}: what the extractor gave:\n{}",
+            r.case,
+            outline(&article)
+        );
+    }
     r
+}
+
+/// A short view of an article for a failing case: metadata, then each
+/// section's heading and the start of each block.
+fn outline(a: &article_extract::Article) -> String {
+    let mut out = format!(
+        "  title {:?}\n  byline {:?} · published {:?} · site {:?} · lang {:?}\n",
+        a.title, a.byline, a.published, a.site_name, a.lang
+    );
+    for s in &a.sections {
+        let _ = writeln!(
+            out,
+            "  [h{}] {:?}",
+            s.level,
+            s.heading.as_deref().unwrap_or("(lead)")
+        );
+        for b in &s.blocks {
+            let _ = writeln!(out, "      {:?} {:?}", b.kind, short(&b.text));
+        }
+    }
+    out
 }
 
 /// The spec must not contradict itself: boilerplate that must be absent may

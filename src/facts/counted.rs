@@ -18,12 +18,14 @@ struct Phrase<T> {
     val: T,
 }
 
+type PhraseIndex = HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+
 /// Phrases indexed by their first and last token (lower case); each index
 /// lists the longest phrases first.
 struct Phrases<T> {
     all: Vec<Phrase<T>>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_first: PhraseIndex,
+    by_last: PhraseIndex,
 }
 
 impl<T> Phrases<T> {
@@ -34,11 +36,7 @@ impl<T> Phrases<T> {
         let w = if end == 0 { "" } else { cx.s(end - 1) };
         self.index(&self.by_last, w)
     }
-    fn index<'s>(
-        &'s self,
-        m: &'s HashMap<String, Vec<usize>>,
-        w: &str,
-    ) -> impl Iterator<Item = &'s Phrase<T>> {
+    fn index<'s>(&'s self, m: &'s PhraseIndex, w: &str) -> impl Iterator<Item = &'s Phrase<T>> {
         let mut buf = [0u8; 24];
         let list = lexicon::lower(w, &mut buf).and_then(|k| m.get(k));
         list.into_iter().flatten().map(|&i| &self.all[i])
@@ -59,8 +57,8 @@ fn phrases<T: Copy>(table: &[(&str, T)]) -> Phrases<T> {
         .filter(|p| !p.toks.is_empty())
         .collect();
     all.sort_by_key(|p| std::cmp::Reverse(p.toks.len()));
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first = PhraseIndex::default();
+    let mut by_last = PhraseIndex::default();
     for (i, p) in all.iter().enumerate() {
         by_first
             .entry(p.toks[0].to_lowercase())
@@ -335,6 +333,10 @@ fn is_clause_break(cx: &Cx, i: usize) -> bool {
     }
 }
 
+/// Function words the window before a number reads through (`deaths of`,
+/// `killed the`); any other function word ends it (`killing them in one hit`).
+const BEFORE_PASS: &[&str] = &["the", "a", "an", "of", "to"];
+
 /// Window sizes (tokens) read for event words after and before a number.
 const AFTER_WINDOW: usize = 6;
 const BEFORE_WINDOW: usize = 4;
@@ -351,9 +353,19 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
             }
         }
     }
-    // event words in the clause after the noun phrase (`have died`)
+    // event words in the clause after the noun phrase (`have died`), when
+    // the noun can be a casualty: none (`4,000 have died`), one of the
+    // lexicon, or a capitalised one (`12 Ukrainians`); not `21 cities`
+    let person_like = match np {
+        None => true,
+        Some((_, b)) => noun.is_some() || cx.s(b - 1).starts_with(char::is_uppercase),
+    };
     let from = np.map_or(e, |(_, b)| b);
-    for k in from..from + AFTER_WINDOW {
+    for k in from..if person_like {
+        from + AFTER_WINDOW
+    } else {
+        from
+    } {
         if is_clause_break(cx, k) {
             break;
         }
@@ -382,6 +394,9 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
             && matches!(noun, Some(Category::Troops) | Some(Category::People))
         {
             return Category::Killed;
+        }
+        if !BEFORE_PASS.iter().any(|w| cx.is(k, w)) && is_stop(cx.s(k)) {
+            break;
         }
     }
     noun.unwrap_or(Category::Count)

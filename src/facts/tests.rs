@@ -199,6 +199,10 @@ fn qualifiers() {
     assert_eq!(q("fewer than 300 residents"), Qualifier::LessThan);
     assert_eq!(q("under 300 residents"), Qualifier::LessThan);
     assert_eq!(q("300 or more residents"), Qualifier::AtLeast);
+    assert_eq!(
+        one("more than 30 and less than 40 people").value,
+        Value::Range(30.0, 40.0)
+    );
 }
 
 #[test]
@@ -237,6 +241,8 @@ fn never_facts() {
         "won 3-2 at home",
         "at 10:30 today",
         "a 3D printer",
+        "as Destiny 2 isn't out",
+        "the Stoxx 50 index",
     ] {
         assert!(extract(s).is_empty(), "{s}: {:?}", extract(s));
     }

@@ -117,7 +117,7 @@ pub(crate) const ALWAYS_OUT: u16 = 1 << 1;
 pub(crate) const BYLINE: u16 = 1 << 2;
 /// Flag: a strong hint that this is the article body (schema.org articleBody, ...).
 pub(crate) const BODY_HINT: u16 = 1 << 3;
-/// Flag: inside a `<table>` or `<pre>`: unlikely-candidate stripping does not apply.
+/// Flag: inside a `<pre>`: unlikely-candidate stripping does not apply.
 pub(crate) const IN_TABLE_OR_CODE: u16 = 1 << 4;
 /// Flag: a caption, a share bar or another thing dropped wherever it is.
 pub(crate) const NOISE: u16 = 1 << 5;
@@ -172,7 +172,7 @@ const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment
 const MAYBE_WORDS: &str =
     "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
 /// Things dropped wherever they sit, even inside the chosen article.
-const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
+const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|(^|[-_ ])cta($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
 /// Bylines, datelines and author boxes.
 const BYLINE_WORDS: &str = "(?i-u)byline|author|dateline|writtenby|p-author";
 const H_EMBED: u16 = 1 << 0;
@@ -321,7 +321,7 @@ impl<'a> Dom<'a> {
                         Some(_) if is_hidden(el) => None,
                         Some(tag) => {
                             let (flags, weight) = classify(el, tag, inherited);
-                            if matches!(tag, Tag::Table | Tag::Pre) {
+                            if tag == Tag::Pre {
                                 own_inherit |= IN_TABLE_OR_CODE;
                             }
                             if tag == Tag::Input {
