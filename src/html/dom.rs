@@ -208,17 +208,22 @@ const UNLIKELY_ROLES: &[&str] = &[
     "search",
 ];
 
+/// `el.attr(name)` without interning `name` (scraper's `attr` turns it into
+/// an atom through a global table on every call, the larger part of the
+/// walk's cost). For names that no foreign-content (SVG/MathML) attribute
+/// adjustment puts in a namespace, so the answer is the same.
+fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    if attr(el, "hidden").is_some() {
         return true;
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
+    if attr(el, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = attr(el, "style") {
         let s = style.as_bytes();
         if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden")
         {
@@ -378,8 +383,8 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
-    let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
+    let class = attr(el, "class").unwrap_or("");
+    let id = attr(el, "id").unwrap_or("");
     // An embed (tweet, post, video) placed in the story by its author.
     if [class, id].iter().any(|v| EMBED_RE.is_match(v)) {
         return (flags | EMBED, 0);
@@ -398,10 +403,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             flags |= BODY_HINT;
         }
     }
-    if el
-        .attr("itemprop")
-        .is_some_and(|v| BODY_HINT_RE.is_match(v))
-    {
+    if attr(el, "itemprop").is_some_and(|v| BODY_HINT_RE.is_match(v)) {
         flags |= BODY_HINT;
     }
     let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
@@ -430,10 +432,8 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
         if [class, id]
             .iter()
             .any(|v| !v.is_empty() && BYLINE_RE.is_match(v))
-            || el.attr("rel") == Some("author")
-            || el
-                .attr("itemprop")
-                .is_some_and(|v| v.contains("author") || v.starts_with("date"))
+            || attr(el, "rel") == Some("author")
+            || attr(el, "itemprop").is_some_and(|v| v.contains("author") || v.starts_with("date"))
         {
             flags |= BYLINE;
         }
