@@ -424,6 +424,26 @@ mod tests {
     }
 
     #[test]
+    fn markdown_keeps_relative_levels_under_the_title() {
+        let sec = |h: &str, level| Section {
+            heading: Some(h.into()),
+            level,
+            blocks: vec![p("x")],
+        };
+        let mut a = crate::Article {
+            title: Some("T".into()),
+            sections: vec![sec("Part", 1), sec("Detail", 2)],
+            ..Default::default()
+        };
+        assert_eq!(a.to_markdown(), "# T\n\n## Part\n\nx\n\n### Detail\n\nx\n");
+        a.title = None;
+        assert_eq!(a.to_markdown(), "# Part\n\nx\n\n## Detail\n\nx\n");
+        a.title = Some("T".into());
+        a.sections = vec![sec("A", 2), sec("B", 4)];
+        assert_eq!(a.to_markdown(), "# T\n\n## A\n\nx\n\n#### B\n\nx\n");
+    }
+
+    #[test]
     fn similarity_is_word_overlap() {
         assert!(similarity("Storm hits coast | Daily News", "Storm hits coast") >= 0.6);
         assert!(similarity("Storm hits coast", "Markets fall") < 0.1);

@@ -263,7 +263,7 @@ fn capital_share(text: &str) -> f32 {
 /// Headings from shape and context: a heading-shaped line followed by a
 /// paragraph, title-cased or sitting inside the article (a paragraph came
 /// before it). Level 2.
-fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
+pub(crate) fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
     let mut seen_paragraph = false;
     for i in 0..blocks.len() {
         let next_is_para = blocks.get(i + 1).is_some_and(|n| is_paragraph(n, o));
@@ -316,7 +316,7 @@ fn find_title(lines: &[Line<'_>], o: &TextOptions) -> Option<String> {
             && t.chars().count() <= 2 * o.max_heading_chars
             && t.len() < first.len()
             && is_part_run(&parts, &first, &t)
-            && best.as_ref().is_none_or(|b| t.len() > b.len())
+            && best.as_ref().map_or(true, |b| t.len() > b.len())
         {
             best = Some(t);
         }
@@ -487,6 +487,65 @@ mod tests {
             "Storm hits coast"
         );
         assert_eq!(strip_title_suffix("A - B"), "A - B");
+    }
+
+    /// The plain-text seed page passes the structure check end to end.
+    #[test]
+    fn seed_page_structure() {
+        let src = include_str!("../fixtures/seed/source.txt");
+        let a = crate::extract_text(src, &Options::default()).unwrap();
+        let title = "Russia Publicly Acknowledges North Korean Soldiers Fighting on Victory Day";
+        assert_eq!(a.title.as_deref(), Some(title));
+        let heads: Vec<&str> = a
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "North Korea Confirms Troop Deployment",
+                "Kim Jong Un Reaffirms Alliance",
+                "Russia Admits North Korean Role in Kursk",
+                "Treaty Obligates Military Support",
+                "Longstanding History of Diplomatic Caution",
+                "Pyongyang Backed Russia on Crimea",
+                "Russia’s Criticism of Sanctions",
+                "Symbolic Visits and Military Signals",
+                "New Treaty Strengthens Military Bond",
+                "Diplomatic Show of Strength",
+            ]
+        );
+        assert!(a
+            .sections
+            .iter()
+            .all(|s| s.heading.is_none() || s.level == 2));
+        let paras: Vec<&str> = a
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.text.as_str()))
+            .collect();
+        assert_eq!(paras.len(), 16);
+        assert_eq!(a.sections[0].heading, None);
+        assert_eq!(a.sections[0].blocks.len(), 2);
+        assert!(paras[0].starts_with("President Putin publicly honored"));
+        for bad in ["Advertisement", "Home/", "Asia/", "| Watch"] {
+            assert!(!a.text().contains(bad), "{bad}");
+        }
+        assert!(!paras.iter().any(|p| p.starts_with(title)));
+    }
+
+    #[test]
+    fn whole_pipeline_linear_on_repeated_ad_lines() {
+        let s = format!(
+            "{}\n{PARA}\n",
+            "Advertisement · Scroll to continue\n".repeat(200_000)
+        );
+        let t = std::time::Instant::now();
+        let a = crate::extract_text(&s, &Options::default()).unwrap();
+        assert_eq!(a.text(), PARA);
+        let limit = if cfg!(debug_assertions) { 60 } else { 5 };
+        assert!(t.elapsed().as_secs() < limit);
     }
 
     #[test]

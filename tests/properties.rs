@@ -381,3 +381,19 @@ fn reextracting_each_fixture_text_keeps_every_paragraph() {
         failures.join("\n  ")
     );
 }
+
+/// Inputs the properties above once shrank to, kept as plain tests (a block
+/// with more bytes but fewer words than the title underflowed a subtraction
+/// in the repeated-title rule).
+#[test]
+fn regressions_found_by_the_properties() {
+    let opts = Options::default();
+    let _ = extract_html(
+        b"</h1>Advertisement</h1>Advertisement<title></li><p><div><div><div>",
+        &opts,
+    );
+    let _ = extract_text(
+        "- a bullet item\nA\u{1810}A 0\u{10597}\u{8a0}\n- a bullet item",
+        &opts,
+    );
+}

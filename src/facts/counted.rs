@@ -18,12 +18,14 @@ struct Phrase<T> {
     val: T,
 }
 
+type PhraseIndex = HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+
 /// Phrases indexed by their first and last token (lower case); each index
 /// lists the longest phrases first.
 struct Phrases<T> {
     all: Vec<Phrase<T>>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_first: PhraseIndex,
+    by_last: PhraseIndex,
 }
 
 impl<T> Phrases<T> {
@@ -34,11 +36,7 @@ impl<T> Phrases<T> {
         let w = if end == 0 { "" } else { cx.s(end - 1) };
         self.index(&self.by_last, w)
     }
-    fn index<'s>(
-        &'s self,
-        m: &'s HashMap<String, Vec<usize>>,
-        w: &str,
-    ) -> impl Iterator<Item = &'s Phrase<T>> {
+    fn index<'s>(&'s self, m: &'s PhraseIndex, w: &str) -> impl Iterator<Item = &'s Phrase<T>> {
         let mut buf = [0u8; 24];
         let list = lexicon::lower(w, &mut buf).and_then(|k| m.get(k));
         list.into_iter().flatten().map(|&i| &self.all[i])
@@ -58,9 +56,9 @@ fn phrases<T: Copy>(table: &[(&str, T)]) -> Phrases<T> {
         })
         .filter(|p| !p.toks.is_empty())
         .collect();
-    all.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    all.sort_by_key(|p| std::cmp::Reverse(p.toks.len()));
+    let mut by_first = PhraseIndex::default();
+    let mut by_last = PhraseIndex::default();
     for (i, p) in all.iter().enumerate() {
         by_first
             .entry(p.toks[0].to_lowercase())
@@ -92,11 +90,11 @@ static UNIT_PHRASES: LazyLock<Phrases<bool>> = LazyLock::new(|| {
     phrases(&v)
 });
 
-/// Token text equality: exact for short words (units `m`, `B`), else
-/// ASCII case-insensitive.
-fn tok_eq(cx: &Cx, i: usize, p: &str, strict_short: bool) -> bool {
+/// Token text equality: exact up to `strict` bytes (units `m`, `B`;
+/// currency `A$`), else ASCII case-insensitive.
+fn tok_eq(cx: &Cx, i: usize, p: &str, strict: usize) -> bool {
     let s = cx.s(i);
-    if strict_short && p.len() <= 3 {
+    if p.len() <= strict {
         s == p
     } else {
         s.eq_ignore_ascii_case(p)
@@ -105,7 +103,7 @@ fn tok_eq(cx: &Cx, i: usize, p: &str, strict_short: bool) -> bool {
 
 /// Does phrase `p` end just before token `end` (not reaching below `floor`)?
 /// Returns its first token.
-fn match_before(cx: &Cx, end: usize, floor: usize, p: &[String], strict: bool) -> Option<usize> {
+fn match_before(cx: &Cx, end: usize, floor: usize, p: &[String], strict: usize) -> Option<usize> {
     let k = p.len();
     if end < k || end - k < floor {
         return None;
@@ -126,7 +124,7 @@ fn match_before(cx: &Cx, end: usize, floor: usize, p: &[String], strict: bool) -
 }
 
 /// Does phrase `p` start at token `s`? Returns its end.
-fn match_at(cx: &Cx, s: usize, p: &[String], strict: bool) -> Option<usize> {
+fn match_at(cx: &Cx, s: usize, p: &[String], strict: usize) -> Option<usize> {
     if s + p.len() > cx.t.len() {
         return None;
     }
@@ -142,13 +140,13 @@ fn match_at(cx: &Cx, s: usize, p: &[String], strict: bool) -> Option<usize> {
 pub(crate) fn qualifier_before(cx: &Cx, s: usize, floor: usize) -> Option<(Qualifier, usize)> {
     Q_BEFORE
         .ending(cx, s)
-        .find_map(|p| match_before(cx, s, floor, &p.toks, false).map(|st| (p.val, st)))
+        .find_map(|p| match_before(cx, s, floor, &p.toks, 0).map(|st| (p.val, st)))
 }
 
 /// The qualifier phrase starting at token `e` (`or more`, `-plus`).
 pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
     Q_AFTER.starting(cx, e).find_map(|p| {
-        let end = match_at(cx, e, &p.toks, false)?;
+        let end = match_at(cx, e, &p.toks, 0)?;
         // `-plus` and `+` glued to the number
         if (p.toks[0] == "-" || p.toks[0] == "+") && !cx.adj(e - 1) {
             return None;
@@ -164,7 +162,7 @@ pub(crate) fn qualifier_after(cx: &Cx, e: usize) -> Option<(Qualifier, usize)> {
 /// A currency sign or code ending just before token `s` (`$`, `US$`, `RM`).
 pub(crate) fn currency_before(cx: &Cx, s: usize, floor: usize) -> Option<usize> {
     CUR_PREFIX.ending(cx, s).find_map(|p| {
-        let st = match_before(cx, s, floor, &p.toks, true)?;
+        let st = match_before(cx, s, floor, &p.toks, 2)?;
         // a code glued to letters before it is a word (`ABCUSD`)
         if st > 0 && cx.adj(st - 1) && cx.kind(st - 1) == Some(Kind::Word) {
             return None;
@@ -176,7 +174,7 @@ pub(crate) fn currency_before(cx: &Cx, s: usize, floor: usize) -> Option<usize> 
 /// A currency word or sign starting at token `e` (`euros`, `€`, `USD`).
 pub(crate) fn currency_after(cx: &Cx, e: usize) -> Option<usize> {
     CUR_SUFFIX.starting(cx, e).find_map(|p| {
-        let end = match_at(cx, e, &p.toks, true)?;
+        let end = match_at(cx, e, &p.toks, 3)?;
         boundary_ok(cx, end).then_some(end)
     })
 }
@@ -211,7 +209,7 @@ pub(crate) fn unit_after(cx: &Cx, e: usize) -> Option<(usize, bool)> {
         start += 1;
     }
     let (mut end, dur) = UNIT_PHRASES.starting(cx, start).find_map(|p| {
-        let end = match_at(cx, start, &p.toks, true)?;
+        let end = match_at(cx, start, &p.toks, 3)?;
         if p.toks.len() == 1
             && p.toks[0].chars().count() == 1
             && !glued
@@ -335,6 +333,10 @@ fn is_clause_break(cx: &Cx, i: usize) -> bool {
     }
 }
 
+/// Function words the window before a number reads through (`deaths of`,
+/// `killed the`); any other function word ends it (`killing them in one hit`).
+const BEFORE_PASS: &[&str] = &["the", "a", "an", "of", "to"];
+
 /// Window sizes (tokens) read for event words after and before a number.
 const AFTER_WINDOW: usize = 6;
 const BEFORE_WINDOW: usize = 4;
@@ -345,15 +347,25 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
     if let Some((a, b)) = np {
         for i in a..b {
             if let Some(c) = word_cat(cx, i) {
-                if noun.is_none_or(|n| rank(c) < rank(n)) {
+                if noun.map_or(true, |n| rank(c) < rank(n)) {
                     noun = Some(c);
                 }
             }
         }
     }
-    // event words in the clause after the noun phrase (`have died`)
-    let mut k = np.map_or(e, |(_, b)| b);
-    for _ in 0..AFTER_WINDOW {
+    // event words in the clause after the noun phrase (`have died`), when
+    // the noun can be a casualty: none (`4,000 have died`), one of the
+    // lexicon, or a capitalised one (`12 Ukrainians`); not `21 cities`
+    let person_like = match np {
+        None => true,
+        Some((_, b)) => noun.is_some() || cx.s(b - 1).starts_with(char::is_uppercase),
+    };
+    let from = np.map_or(e, |(_, b)| b);
+    for k in from..if person_like {
+        from + AFTER_WINDOW
+    } else {
+        from
+    } {
         if is_clause_break(cx, k) {
             break;
         }
@@ -362,7 +374,6 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
                 return c;
             }
         }
-        k += 1;
     }
     // event words just before (`killed 12 people`, `lost 300 men`)
     let mut k = s;
@@ -383,6 +394,9 @@ pub(crate) fn count_category(cx: &Cx, s: usize, e: usize, np: Option<(usize, usi
             && matches!(noun, Some(Category::Troops) | Some(Category::People))
         {
             return Category::Killed;
+        }
+        if !BEFORE_PASS.iter().any(|w| cx.is(k, w)) && is_stop(cx.s(k)) {
+            break;
         }
     }
     noun.unwrap_or(Category::Count)

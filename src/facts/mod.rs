@@ -1,11 +1,11 @@
 //! Numeric facts in text: counts, casualties, years, dates, money,
 //! percentages, ordinals. Stands alone: depends on nothing else of the crate.
 //!
-//! One linear pass cuts the text into tokens ([`tokens`]); at every number
-//! (digits or words) or date word the parsers read a date ([`dates`]) or a
-//! number ([`numbers`]) with its range, qualifier, currency, unit and the
-//! noun phrase it counts ([`counted`]), whose words and the clause around
-//! give the category (tables in [`lexicon`]).
+//! One linear pass cuts the text into tokens (`tokens`); at every number
+//! (digits or words) or date word the parsers read a date (`dates`) or a
+//! number (`numbers`) with its range, qualifier, currency, unit and the
+//! noun phrase it counts (`counted`), whose words and the clause around
+//! give the category (tables in `lexicon`).
 //!
 //! ```
 //! use article_extract::facts::{self, Category, Qualifier, Value};
@@ -39,7 +39,9 @@ pub enum Value {
     Number(f64),
     /// An inclusive range.
     Range(f64, f64),
-    /// A date, ISO 8601 (`2025-05-09`, `2025-05`).
+    /// A date, ISO 8601: `2025-05-09`, `2025-05`, a week `2016-W46`, an
+    /// interval `2018-10-01/2018-10-07`; an unknown year is `XXXX`
+    /// (`XXXX-05-09`), an unknown week `XXXX-WXX-5` (a Friday).
     Date(String),
 }
 
@@ -313,7 +315,11 @@ fn extract_chunk(
         let t = toks[i];
         let trigger = match t.kind {
             Kind::Num => true,
-            Kind::Word => t.wc != Wc::Other || (t.e - t.s == 4 && cx.is(i, "year")),
+            Kind::Word => {
+                t.wc != Wc::Other
+                    || (t.e - t.s == 4 && (cx.is(i, "year") || cx.is(i, "week")))
+                    || (t.e - t.s == 5 && cx.is(i, "month"))
+            }
             Kind::Punct => false,
         };
         if !trigger {
@@ -501,6 +507,20 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
             });
         }
     }
+    if let (Wc::Weekday, Some(today)) = (wc, ctx.today) {
+        if let Some(h) = dates::weekday(cx, i, floor, today) {
+            let (s, e) = span_text(cx, h.s, h.e);
+            return Step::Fact(Raw {
+                start: s,
+                end: e,
+                value: Value::Date(h.iso),
+                qualifier: Qualifier::Exact,
+                counted: None,
+                category: Category::Date,
+                next: h.e,
+            });
+        }
+    }
     if matches!(wc, Wc::Month(_) | Wc::Weekday | Wc::RelDay(_)) {
         return Step::None;
     }
@@ -518,7 +538,7 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
             None
         };
         return match (off, ctx.year.or(ctx.today.map(|d| d.0))) {
-            (Some(o), Some(y)) if i - 1 >= floor => {
+            (Some(o), Some(y)) if i > floor => {
                 let (s, e) = span_text(cx, i - 1, i + 1);
                 Step::Fact(Raw {
                     start: s,
@@ -532,6 +552,38 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
             }
             _ => Step::None,
         };
+    }
+    // `last month`, `next week` with a reference day
+    if let (Some(today), true) = (ctx.today, cx.is(i, "month") || cx.is(i, "week")) {
+        let off = if i == 0 || i <= floor {
+            None
+        } else if cx.is(i - 1, "last") {
+            Some(-1)
+        } else if cx.is(i - 1, "this") {
+            Some(0)
+        } else if cx.is(i - 1, "next") {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(o) = off {
+            let iso = if cx.is(i, "month") {
+                dates::month_offset(today, o)
+            } else {
+                dates::iso_week(today, o)
+            };
+            let (s, e) = span_text(cx, i - 1, i + 1);
+            return Step::Fact(Raw {
+                start: s,
+                end: e,
+                value: Value::Date(iso),
+                qualifier: Qualifier::Exact,
+                counted: None,
+                category: Category::Date,
+                next: i + 1,
+            });
+        }
+        return Step::None;
     }
     quantity(cx, i, floor)
 }
@@ -563,6 +615,31 @@ fn glued_identifier_before(cx: &Cx, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// The word before token `i` is capitalised, not a function word, and not
+/// the first word of a sentence (`In 2014` is fine, `Destiny 2` is a name).
+fn capitalised_name_before(cx: &Cx, i: usize, floor: usize) -> bool {
+    if i < 2 || i - 1 < floor || cx.kind(i - 1) != Some(Kind::Word) || cx.adj(i - 1) {
+        return false;
+    }
+    let w = cx.s(i - 1);
+    if !w.starts_with(char::is_uppercase)
+        || w.len() < 2
+        || lexicon::NP_STOP_SET.has(w)
+        || lexicon::YEAR_CUES_SET.has(w)
+        || matches!(cx.wc(i - 1), Wc::Month(_) | Wc::Weekday)
+    {
+        return false;
+    }
+    // not the first word of a sentence or line
+    let gap = &cx.text[cx.t[i - 2].e..cx.t[i - 1].s];
+    let prev = cx.s(i - 2);
+    !(gap.contains('\n')
+        || matches!(
+            prev,
+            "." | "!" | "?" | ":" | "\"" | "“" | "(" | "[" | "—" | "|"
+        ))
 }
 
 /// Inside a URL, e-mail address or path: the whitespace-free chunk around
@@ -623,6 +700,43 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                 || (cx.p(i - 1, ".") && i >= 2 && cx.is(i - 2, "no"));
             if ident && n.kind != NumKind::Ord {
                 return Step::Skip(skip_chain(cx, n.e));
+            }
+        }
+        // a name with a number: `Destiny 2 isn't`, `Stoxx 50 -1.3%`, `Windows 10 users`
+        if n.plain
+            && n.e == i + 1
+            && cur_pre.is_none()
+            && !(1900.0..=2100.0).contains(&n.v)
+            && capitalised_name_before(cx, i, floor)
+            && !cx.s(i + 1).starts_with(char::is_uppercase)
+            && !cx.adj(i)
+            && counted::unit_after(cx, i + 1).is_none()
+            && counted::percent_after(cx, i + 1).is_none()
+            && counted::currency_after(cx, i + 1).is_none()
+        {
+            return Step::Skip(i + 1);
+        }
+        // a written fraction: `3/4`, `1/2`
+        if cx.p(n.e, "/") && n.plain && n.e == i + 1 && cx.adj(i) && cx.adj(i + 1) {
+            if let Some(d) = cx.t.get(i + 2) {
+                let ok = d.kind == Kind::Num
+                    && !d.grouped
+                    && !d.decimal
+                    && [
+                        2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0,
+                    ]
+                    .contains(&d.num)
+                    && n.v < d.num
+                    && !(cx.adj(i + 2) && matches!(cx.kind(i + 3), Some(Kind::Num))
+                        || cx.p(i + 3, "/"))
+                    && !(i > 0 && cx.adj(i - 1) && cx.p(i - 1, "/"));
+                if ok {
+                    n.v /= d.num;
+                    n.mant = n.v;
+                    n.e = i + 3;
+                    n.kind = NumKind::Frac;
+                    n.plain = false;
+                }
             }
         }
         // times and ratios: `10:30`, `24/7`, `1.2.3`
@@ -748,13 +862,15 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
                     e = b.e;
                 } else if !a_year
                     && matches!(b.kind, NumKind::Card | NumKind::Frac)
-                    && !(change && !between)
-                    && !(from && change)
+                    && !(change && (from || !between))
                 {
                     let mut lo = n.v;
-                    if n.scale == 1.0 && b.scale > 1.0 && n.v <= b.mant && n.digits == b.digits {
-                        lo = n.v * b.scale;
-                    } else if n.scale == 1.0 && b.scale > 1.0 && n.v <= b.mant && !n.digits {
+                    // `four to five thousand`: the scale of the second applies to both
+                    if n.scale == 1.0
+                        && b.scale > 1.0
+                        && n.v <= b.mant
+                        && (n.digits == b.digits || !n.digits)
+                    {
                         lo = n.v * b.scale;
                     }
                     if lo < hi {
@@ -774,7 +890,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         }
     }
     if (between || from) && range {
-        start_tok = start_tok - 1;
+        start_tok -= 1;
     }
     // decades: `1990s`, `1990 s`
     if !range
@@ -815,10 +931,14 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     if money {
         category = Some(Category::Money);
     }
+    // the unit is what is counted: outside the span, in `counted`
+    let mut unit_toks: Option<(usize, usize)> = None;
     if category.is_none() && !year_range {
         if let Some((z, dur)) = counted::unit_after(cx, e) {
-            let unit_toks = (e, z);
-            e = z;
+            let ua = if cx.p(e, "-") { e + 1 } else { e };
+            let ub = z;
+            unit_toks = Some((ua, ub));
+            let e = z;
             category = Some(if dur {
                 Category::Duration
             } else {
@@ -828,12 +948,11 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
             let up = usize::from(cx.is(e, "up"));
             if !range && from && cx.is(e + up, "to") {
                 if let Some(b) = numbers::parse_num(cx, e + up + 1, false) {
-                    let same_unit = (0..unit_toks.1 - unit_toks.0)
-                        .all(|o| cx.s(b.e + o) == cx.s(unit_toks.0 + o));
+                    let same_unit = (0..ub - ua).all(|o| cx.s(b.e + o) == cx.s(ua + o));
                     if same_unit && b.v > n.v && b.kind == NumKind::Card {
                         value = Value::Range(n.v, b.v);
                         range = true;
-                        e = b.e + (unit_toks.1 - unit_toks.0);
+                        unit_toks = Some((b.e, b.e + (ub - ua)));
                         start_tok -= 1;
                     }
                 }
@@ -853,13 +972,21 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     {
         category = Some(Category::Age);
     }
+    // the span ends at `e`; reading goes on after the unit
+    let mut next = unit_toks.map_or(e, |(_, b)| b);
+    if let Some((a, _)) = unit_toks {
+        if range && e < a {
+            // `from 450 sq ft up to 900 sq ft`: the span runs to the second number
+            e = a;
+        }
+    }
     // glued leftovers: `3D`, `5G`, `4x4`
-    if e > 0
-        && cx.adj(e - 1)
-        && matches!(cx.kind(e), Some(Kind::Word) | Some(Kind::Num))
+    if next > 0
+        && cx.adj(next - 1)
+        && matches!(cx.kind(next), Some(Kind::Word) | Some(Kind::Num))
         && n.digits
     {
-        return Step::Skip(skip_chain(cx, e + 1));
+        return Step::Skip(skip_chain(cx, next + 1));
     }
     // qualifiers
     let mut qualifier = Qualifier::Exact;
@@ -867,10 +994,37 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         qualifier = q;
         start_tok = s;
     }
-    if let Some((q, z)) = counted::qualifier_after(cx, e) {
-        if qualifier == Qualifier::Exact && !range {
-            qualifier = q;
-            e = z;
+    if unit_toks.is_none() {
+        if let Some((q, z)) = counted::qualifier_after(cx, e) {
+            if qualifier == Qualifier::Exact && !range {
+                qualifier = q;
+                e = z;
+                next = z;
+            }
+        }
+    }
+    // `more than 30 and less than 40`: one range
+    if matches!(qualifier, Qualifier::MoreThan | Qualifier::AtLeast)
+        && !range
+        && (cx.is(e, "and") || cx.is(e, "but"))
+    {
+        if let Value::Number(lo) = value {
+            for p in e + 2..e + 7 {
+                if !matches!(counted::qualifier_before(cx, p, e + 1), Some((Qualifier::LessThan | Qualifier::AtMost, s)) if s == e + 1)
+                {
+                    continue;
+                }
+                if let Some(b) = numbers::parse_num(cx, p, money) {
+                    if b.v > lo && matches!(b.kind, NumKind::Card | NumKind::Frac) {
+                        value = Value::Range(lo, b.v);
+                        qualifier = Qualifier::Exact;
+                        range = true;
+                        e = b.e;
+                        next = b.e;
+                    }
+                }
+                break;
+            }
         }
     }
     // years
@@ -880,7 +1034,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     if year_range {
         category = Some(Category::YearRange);
     }
-    let mut counted_np = None;
+    let mut counted_np = unit_toks;
     let category = match category {
         Some(c) => {
             if c == Category::Ordinal {
@@ -905,7 +1059,7 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
         qualifier,
         counted,
         category,
-        next: e,
+        next,
     })
 }
 

@@ -281,6 +281,14 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
             ..base
         });
     }
+    if a && cx.is(j + 1, "couple") {
+        return Some(Num {
+            e: j + 2,
+            v: 2.0,
+            mant: 2.0,
+            ..base
+        });
+    }
     if a {
         match cx.wc(j + 1) {
             Wc::Scale(_) | Wc::Dozen => {}
@@ -343,7 +351,7 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
                     break;
                 }
             }
-            Wc::Scale(s) if s == 100.0 => {
+            Wc::Scale(100.0) => {
                 if matches!(last, Last::Unit | Last::Teen | Last::Tens) || (last == Last::None && a)
                 {
                     cur = cur.max(1.0) * 100.0;
@@ -386,8 +394,10 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
         return None;
     }
     let mut v = total + cur;
-    // compound ordinal: `twenty-third`, `one hundred twenty-first`
-    if last == Last::Tens && cx.p(j, "-") && cx.adj(j - 1) && cx.adj(j) {
+    // compound ordinal: `twenty-third`, `twenty first`, `one hundred twenty-first`
+    let hyphen = cx.p(j, "-") && cx.adj(j - 1) && cx.adj(j);
+    if last == Last::Tens && (hyphen || cx.kind(j) == Some(Kind::Word)) {
+        let j = if hyphen { j } else { j - 1 };
         if let Wc::Ord(o) = cx.wc(j + 1) {
             if o < 10.0 {
                 v += o;
@@ -402,6 +412,28 @@ fn parse_words(cx: &Cx, i: usize) -> Option<Num> {
         }
     }
     let mut kind = NumKind::Card;
+    // `twelve point five`, `one point two five`
+    if cx.is(j, "point") && last != Last::Scale {
+        let mut k = j + 1;
+        let mut frac = 0.0;
+        let mut place = 0.1;
+        while let Wc::Card(u) = cx.wc(k) {
+            if u > 9 {
+                break;
+            }
+            frac += f64::from(u) * place;
+            place /= 10.0;
+            k += 1;
+        }
+        if k > j + 1 {
+            v += frac;
+            j = k;
+            if let Wc::Scale(s) = cx.wc(j) {
+                v *= s;
+                j += 1;
+            }
+        }
+    }
     // denominator: `five eighths`, `one twenty-fifth`, `a hundred trillionths`
     if let Some((d, plural, e)) = denominator_at(cx, j) {
         if plural || v == 1.0 {
@@ -493,6 +525,7 @@ mod tests {
         assert_eq!(val("three lakh crore"), 3e12);
         assert_eq!(val("seventeen hundred thirty three"), 1733.0);
         assert_eq!(val("two thousand and thirty two"), 2032.0);
+        assert!((val("twelve point five") - 12.5).abs() < 1e-12);
     }
 
     #[test]
@@ -513,6 +546,10 @@ mod tests {
     fn ordinals() {
         assert_eq!(num("80th").unwrap().1, NumKind::Ord);
         assert_eq!(val("twenty-third"), 23.0);
+        assert_eq!(
+            num("twenty first").unwrap(),
+            (21.0, NumKind::Ord, "twenty first".into())
+        );
         assert_eq!(num("first").unwrap().1, NumKind::Ord);
     }
 

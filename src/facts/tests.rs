@@ -67,6 +67,8 @@ fn number_words() {
     let third = one("A third of voters");
     assert!(matches!(third.value, Value::Number(v) if (v - 1.0 / 3.0).abs() < 1e-12));
     assert_eq!(vals("half of them"), vec![Value::Number(0.5)]);
+    assert_eq!(vals("3/4 of them"), vec![Value::Number(0.75)]);
+    assert_eq!(vals("a couple of days"), vec![Value::Number(2.0)]);
     assert!(extract("no one came").is_empty());
     assert!(extract("in the second half")
         .iter()
@@ -168,7 +170,12 @@ fn money_percent_quantities() {
             "{s}"
         );
     }
-    assert_eq!(one("about 300 km away").category, Category::Quantity);
+    let f = one("about 300 km away");
+    assert_eq!(f.category, Category::Quantity);
+    assert_eq!(
+        (f.text.as_str(), f.counted.as_deref()),
+        ("about 300", Some("km"))
+    );
     assert_eq!(one("40 tonnes of grain").category, Category::Quantity);
     assert_eq!(one("a 100m sprint").category, Category::Quantity);
     assert_eq!(one("within six weeks").category, Category::Duration);
@@ -192,6 +199,10 @@ fn qualifiers() {
     assert_eq!(q("fewer than 300 residents"), Qualifier::LessThan);
     assert_eq!(q("under 300 residents"), Qualifier::LessThan);
     assert_eq!(q("300 or more residents"), Qualifier::AtLeast);
+    assert_eq!(
+        one("more than 30 and less than 40 people").value,
+        Value::Range(30.0, 40.0)
+    );
 }
 
 #[test]
@@ -230,6 +241,8 @@ fn never_facts() {
         "won 3-2 at home",
         "at 10:30 today",
         "a 3D printer",
+        "as Destiny 2 isn't out",
+        "the Stoxx 50 index",
     ] {
         assert!(extract(s).is_empty(), "{s}: {:?}", extract(s));
     }

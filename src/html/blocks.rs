@@ -10,7 +10,7 @@ use scraper::ElementRef;
 
 use super::content::{Fig, Mode};
 use super::dom::{Dom, Ref, Tag, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE};
-use super::headings::heading_level;
+use super::headings::heading_level_with;
 use crate::article::{Block, BlockKind};
 use crate::options::Options;
 
@@ -27,6 +27,8 @@ pub(crate) struct Renderer<'d, 'a> {
     /// A space is owed before the next word.
     space: bool,
     link_depth: u32,
+    /// Links opened since the last flush.
+    block_links: usize,
     /// Open block-level elements (the innermost owns the current text).
     owners: Vec<usize>,
     /// Open elements that give their kind to the blocks inside.
@@ -52,6 +54,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             link_bytes: 0,
             space: false,
             link_depth: 0,
+            block_links: 0,
             owners: Vec::new(),
             kinds: Vec::new(),
         }
@@ -108,13 +111,23 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if text.is_empty() {
             self.buf.clear();
             self.link_bytes = 0;
+            self.block_links = 0;
             return;
         }
         let text = text.to_string();
         self.buf.clear();
         let link_bytes = std::mem::take(&mut self.link_bytes).min(text.len());
+        let links = std::mem::take(&mut self.block_links);
+        let c = &self.options.content;
+        if links >= c.link_row_min_links
+            && link_bytes as f32 >= c.link_row_min_link_density * text.len() as f32
+            && self.kinds.is_empty()
+        {
+            // A row of links (tags, "read more"), whatever element holds it.
+            return;
+        }
         let owner = self.owners.last().and_then(|&o| self.element(o));
-        let level = owner.and_then(|el| heading_level(el, &text));
+        let level = owner.and_then(|el| heading_level_with(el, &text, &self.options.sections));
         let mut block = match (level, self.kinds.last()) {
             (Some(l), _) => Block::heading(l, text),
             (None, Some(&(BlockKind::Heading, l))) => Block::heading(l, text),
@@ -221,6 +234,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             }
         } else if tag == Tag::A {
             self.link_depth += 1;
+            self.block_links += 1;
         }
     }
 
@@ -264,6 +278,13 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 return true;
             }
         }
+        // A run of links set as a paragraph (tag lists, "read more" rows).
+        if it.tag.is_block()
+            && f.links as usize >= c.link_row_min_links
+            && f.link_density() >= c.link_row_min_link_density
+        {
+            return true;
+        }
         if !self.mode.clean_conditionally
             || !matches!(
                 it.tag,
@@ -301,7 +322,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let is_list = matches!(it.tag, Tag::Ul | Tag::Ol)
             || (text > 0 && f.list_text as f32 > c.list_text_share * text as f32);
         if is_list {
-            return ld > c.list_max_link_density;
+            // Every item a link: a list of other stories.
+            let all_linked = f.lis >= 2 && f.linked_lis == f.lis;
+            return ld > c.list_max_link_density
+                || (all_linked && ld > c.linked_list_max_link_density);
         }
         if it.tag == Tag::Table {
             return ld > c.list_max_link_density;
@@ -325,11 +349,15 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn header(&mut self, i: usize) {
         let items = &self.dom.items;
         let end = items[i].end as usize;
+        // A title header (with the `<h1>`) keeps only the title and the
+        // standfirst; a section header keeps its headings too.
+        let title_header = (i + 1..end).any(|j| items[j].tag == Tag::H(1));
         let mut j = i + 1;
         while j < end {
             let it = &items[j];
             let keep = match it.tag {
                 Tag::H(1) => true,
+                Tag::H(_) => !title_header,
                 Tag::P => {
                     it.flags & (BYLINE | NOISE) == 0
                         && self.figs[j].text as usize >= self.options.content.sibling_par_min_chars
@@ -375,10 +403,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn pre(&mut self, i: usize) {
         let items = &self.dom.items;
         let mut s = String::new();
-        for j in i + 1..items[i].end as usize {
-            match items[j].node {
+        for it in &items[i + 1..items[i].end as usize] {
+            match it.node {
                 Ref::Text(t) => s.push_str(t),
-                Ref::Element(_) if items[j].tag == Tag::Br => s.push('\n'),
+                Ref::Element(_) if it.tag == Tag::Br => s.push('\n'),
                 _ => {}
             }
         }
@@ -395,6 +423,8 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let mut row: Vec<String> = Vec::new();
         let mut cell: Option<String> = None;
         let mut link_bytes = 0;
+        // End of the link being read, if any.
+        let mut link_end = 0usize;
         let mut j = i + 1;
         let end = items[i].end as usize;
         let finish_cell = |cell: &mut Option<String>, row: &mut Vec<String>| {
@@ -407,6 +437,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
             if self.figs[j].excluded {
                 j = it.end as usize;
                 continue;
+            }
+            if it.tag == Tag::A && j >= link_end {
+                link_end = it.end as usize;
             }
             match it.tag {
                 Tag::Tr => {
@@ -422,9 +455,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 Tag::Text => {
                     if let (Some(c), Ref::Text(t)) = (cell.as_mut(), it.node) {
-                        let in_link = (i..j).rev().take(8).any(|k| {
-                            items[k].tag == Tag::A && (items[k].end as usize) > j
-                        });
+                        let in_link = j < link_end;
                         for w in t.split_whitespace() {
                             if !c.is_empty() {
                                 c.push(' ');
@@ -504,7 +535,10 @@ mod tests {
             "<h2>Sub</h2><p>Par</p><ul><li>One</li><li><p>Two</p></li></ul><blockquote>Q</blockquote><pre>  x\n  y</pre>",
             &Options::default(),
         );
-        let got: Vec<_> = b.iter().map(|b| (b.kind, b.level, b.text.as_str())).collect();
+        let got: Vec<_> = b
+            .iter()
+            .map(|b| (b.kind, b.level, b.text.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -520,8 +554,10 @@ mod tests {
 
     #[test]
     fn lists_follow_the_option() {
-        let mut o = Options::default();
-        o.keep_lists = false;
+        let o = Options {
+            keep_lists: false,
+            ..Options::default()
+        };
         let b = blocks("<p>Par</p><ul><li>One</li></ul>", &o);
         assert_eq!(b.len(), 1);
     }
@@ -535,6 +571,16 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].kind, BlockKind::Table);
         assert_eq!(b[0].text, "Name | Votes\nAnn | 12");
+    }
+
+    #[test]
+    fn table_link_bytes_are_counted() {
+        let b = blocks(
+            "<table><tr><td><a href=/a>Ann</a></td><td>12 votes in the first round</td></tr></table>",
+            &Options::default(),
+        );
+        assert_eq!(b[0].text, "Ann | 12 votes in the first round");
+        assert_eq!(b[0].link_bytes, "Ann ".len());
     }
 
     #[test]
@@ -564,7 +610,9 @@ mod tests {
         for _ in 0..100_000 {
             id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
         }
-        let text = scraper::Node::Text(scraper::node::Text { text: "deep".into() });
+        let text = scraper::Node::Text(scraper::node::Text {
+            text: "deep".into(),
+        });
         doc.tree.get_mut(id).unwrap().append(text);
         let dom = Dom::build(&doc);
         let options = Options::default();
@@ -575,5 +623,91 @@ mod tests {
         r.render(0);
         assert_eq!(r.out.len(), 1);
         assert_eq!(r.out[0].text, "deep");
+    }
+
+    #[test]
+    fn header_keeps_title_and_standfirst_only() {
+        let standfirst = "A standfirst that sums up the story in one long sentence, as many news sites like to do.";
+        let b = blocks(
+            &format!("<article><header><span class=kicker>World</span><h1>Title</h1><p class=dek>{standfirst}</p><div class=byline>By Ann Lee</div></header><p>Body.</p></article>"),
+            &Options::default(),
+        );
+        let got: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(got, vec!["Title", standfirst, "Body."]);
+        assert_eq!((b[0].kind, b[0].level), (BlockKind::Heading, 1));
+    }
+
+    #[test]
+    fn section_header_keeps_its_heading() {
+        let b = blocks(
+            "<section><header><h2>Background</h2><span class=date>Today</span></header><p>Body.</p></section>",
+            &Options::default(),
+        );
+        let got: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading, "Background"),
+                (BlockKind::Paragraph, "Body.")
+            ]
+        );
+    }
+
+    #[test]
+    fn single_paragraph_wrapper_with_a_link_is_kept() {
+        let t = texts(
+            "<div class=card><p>The discovery was announced in an article published Monday in the <a href=/n>journal Nature Astronomy</a>.</p></div>",
+        );
+        assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn link_list_box_is_dropped() {
+        let t = texts(
+            "<p>Story.</p><div class=box><p><a href=/1>One related story</a></p><p><a href=/2>Another related story</a></p></div>",
+        );
+        assert_eq!(t, vec!["Story."]);
+    }
+
+    #[test]
+    fn list_of_linked_stories_is_dropped_but_not_a_plain_list() {
+        let t = texts(
+            "<p>Story.</p><ul><li>The strange life and <a href=/1>mysterious death of a coder</a></li><li>How a company <a href=/2>gets the law backward</a></li></ul><ul><li>Plain item one</li><li>Plain item two</li></ul>",
+        );
+        assert_eq!(t, vec!["Story.", "Plain item one", "Plain item two"]);
+    }
+
+    #[test]
+    fn paragraph_of_links_is_dropped() {
+        let t = texts(
+            "<p>Story text, long enough.</p><p>Tags<br><a href=/1>stock car 2018</a>, <a href=/2>stock car brasil</a>, <a href=/3>stock car cascavel</a></p>",
+        );
+        assert_eq!(t, vec!["Story text, long enough."]);
+    }
+
+    #[test]
+    fn inline_run_of_links_is_dropped() {
+        let t = texts(
+            "<div><p>Story text, long enough to outweigh the links below, with a second clause.</p><p>Story text, long enough to outweigh the links below, with a second clause.</p><p>Story text, long enough to outweigh the links below, with a second clause.</p><strong>Tags<br><a href=/1>stock car 2018</a>, <a href=/2>stock car brasil</a>, <a href=/3>stock car cascavel</a></strong></div>",
+        );
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t.iter().all(|t| t.starts_with("Story")));
+    }
+
+    #[test]
+    fn embedded_tweet_is_kept() {
+        let t = texts(
+            "<div class='social-media-embed'><blockquote class=twitter-tweet><p>Yes this is real: <a href=https://t.co/x>https://t.co/x</a></p>— Someone <a href=/s>November 18, 2019</a></blockquote></div>",
+        );
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].starts_with("Yes this is real"));
+    }
+
+    #[test]
+    fn byline_alone_is_dropped_but_not_inside_a_sentence() {
+        let t = texts(
+            "<div><span class=byline>By Ann Lee</span><p>Written <span class=author>by Ann</span> on Monday.</p></div>",
+        );
+        assert_eq!(t, vec!["Written by Ann on Monday."]);
     }
 }

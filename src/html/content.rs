@@ -3,7 +3,9 @@
 //! best candidate refined (shared ancestor of close candidates, climbing to
 //! a better parent) and joined with its sibling containers.
 
-use super::dom::{Dom, Tag, ALWAYS_OUT, BODY_HINT, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY};
+use super::dom::{
+    Dom, Tag, ALWAYS_OUT, BODY_HINT, BYLINE, EMBED, IN_TABLE_OR_CODE, NOISE, NO_PARENT, UNLIKELY,
+};
 use super::ContentOptions;
 
 /// Which of the strict rules are on; the cascade relaxes them one by one.
@@ -63,6 +65,12 @@ pub(crate) struct Fig {
     pub paras: u32,
     pub imgs: u32,
     pub inputs: u32,
+    /// Links in the subtree.
+    pub links: u32,
+    /// List items in the subtree.
+    pub lis: u32,
+    /// List items holding a link.
+    pub linked_lis: u32,
     /// Embedded posts (tweets, ...) in the subtree.
     pub embeds: u32,
     /// Text inside headings.
@@ -97,8 +105,7 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
     let mut figs = vec![Fig::default(); n];
     for i in 0..n {
         let p = dom.items[i].parent;
-        figs[i].excluded =
-            own_out(dom, i, mode) || (p != NO_PARENT && figs[p as usize].excluded);
+        figs[i].excluded = own_out(dom, i, mode) || (p != NO_PARENT && figs[p as usize].excluded);
     }
     for i in (0..n).rev() {
         let it = &dom.items[i];
@@ -114,8 +121,17 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
                 figs[i].text = it.chars;
                 figs[i].commas = it.commas;
             }
-            Tag::A => figs[i].link = figs[i].text,
+            Tag::A => {
+                figs[i].link = figs[i].text;
+                figs[i].links += 1;
+            }
             Tag::Img => figs[i].imgs += 1,
+            Tag::Li => {
+                figs[i].lis += 1;
+                if figs[i].link > 0 {
+                    figs[i].linked_lis += 1;
+                }
+            }
             _ if it.flags & EMBED != 0 => figs[i].embeds += 1,
             Tag::H(_) => figs[i].heading_text = figs[i].text,
             Tag::Ul | Tag::Ol => figs[i].list_text = figs[i].text,
@@ -157,6 +173,9 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
         fp.imgs += f.imgs;
         fp.inputs += f.inputs;
         fp.embeds += f.embeds;
+        fp.lis += f.lis;
+        fp.links += f.links;
+        fp.linked_lis += f.linked_lis;
         fp.heading_text += f.heading_text;
         fp.list_text += f.list_text;
         if it.tag.is_block() {
@@ -256,24 +275,12 @@ pub(crate) fn choose(
             top.truncate(opts.top_candidates);
         }
     }
-    if std::env::var_os("AE_DEBUG").is_some() {
-        for &t in &top {
-            if let super::dom::Ref::Element(e) = dom.items[t].node {
-                eprintln!(
-                    "  top {t} <{} id={:?} class={:?}> score {} raw {} text {} ld {}",
-                    e.value().name(),
-                    e.value().attr("id"),
-                    e.value().attr("class"),
-                    scores[t],
-                    figs[t].score,
-                    figs[t].text,
-                    figs[t].link_density()
-                );
-            }
-        }
-    }
     let Some(&first) = top.first() else {
-        return Vec::new();
+        // No paragraph anywhere: the whole body, as Readability does.
+        return (0..n)
+            .find(|&i| dom.items[i].tag == Tag::Body && !figs[i].excluded)
+            .into_iter()
+            .collect();
     };
     let parent = |i: usize| -> Option<usize> {
         let p = dom.items[i].parent;
@@ -341,7 +348,9 @@ pub(crate) fn choose(
         return vec![best];
     };
     let best_score = scores[best];
-    let sib_threshold = opts.sibling_min_score.max(best_score * opts.sibling_score_ratio);
+    let sib_threshold = opts
+        .sibling_min_score
+        .max(best_score * opts.sibling_score_ratio);
     let best_class = class_of(dom, best);
     let mut roots = Vec::new();
     for s in children(dom, p) {
@@ -365,10 +374,13 @@ pub(crate) fn choose(
         if it.tag == Tag::P || (it.tag.is_block() && !f.block_child && it.tag == Tag::Div) {
             let len = f.text as usize;
             let ld = f.link_density();
-            if len > opts.sibling_par_min_chars && ld < opts.sibling_par_max_link_density {
-                roots.push(s);
-            } else if len > 0 && len <= opts.sibling_par_min_chars && f.link == 0 && ends_sentence(dom, s)
-            {
+            let long_prose =
+                len > opts.sibling_par_min_chars && ld < opts.sibling_par_max_link_density;
+            let short_sentence = len > 0
+                && len <= opts.sibling_par_min_chars
+                && f.link == 0
+                && ends_sentence(dom, s);
+            if long_prose || short_sentence {
                 roots.push(s);
             }
         }
@@ -402,25 +414,35 @@ pub(crate) fn choose(
     // on the page (articles cut into "chunks" by ad slots).
     if let Some(class) = best_class {
         let tag = dom.items[best].tag;
+        let mut twins = Vec::new();
+        // `roots` is in document order: one cursor keeps the overlap test linear.
+        let mut k = 0;
         let mut i = 0;
         while i < n {
+            while k < roots.len() && (dom.items[roots[k]].end as usize) <= i {
+                k += 1;
+            }
+            if k < roots.len() && roots[k] <= i {
+                // Inside a root already kept.
+                i = dom.items[roots[k]].end as usize;
+                continue;
+            }
             let it = &dom.items[i];
-            let overlaps = roots
-                .iter()
-                .any(|&r| is_ancestor(dom, r, i) || is_ancestor(dom, i, r));
+            let holds_root = k < roots.len() && roots[k] < it.end as usize;
             if it.tag == tag
-                && !overlaps
+                && !holds_root
                 && !figs[i].excluded
                 && class_of(dom, i) == Some(class)
                 && scores[i] >= sib_threshold
                 && figs[i].link_density() < opts.sibling_par_max_link_density
             {
-                roots.push(i);
+                twins.push(i);
                 i = it.end as usize;
                 continue;
             }
             i += 1;
         }
+        roots.extend(twins);
         roots.sort_unstable();
     }
     roots
@@ -531,7 +553,10 @@ mod tests {
             "<body><div id=wrap><div id=a class=part>{PARA}{PARA}{PARA}</div><div id=ad class=ad-slot><a href=/x>Buy now</a></div><div id=b class=part>{PARA}{PARA}</div></div></body>"
         );
         let got = pick(&html);
-        assert!(got.contains(&"a".to_string()) && got.contains(&"b".to_string()), "{got:?}");
+        assert!(
+            got.contains(&"a".to_string()) && got.contains(&"b".to_string()),
+            "{got:?}"
+        );
         assert!(!got.contains(&"ad".to_string()));
     }
 
@@ -552,9 +577,32 @@ mod tests {
         let doc = Html::parse_document("<div class=sidebar><p>text of the sidebar</p></div>");
         let dom = Dom::build(&doc);
         let figs = figures(&dom, Mode::CASCADE[0], &ContentOptions::default());
-        let x = (0..dom.len()).find(|&i| dom.items[i].tag == Tag::P).unwrap();
+        let x = (0..dom.len())
+            .find(|&i| dom.items[i].tag == Tag::P)
+            .unwrap();
         assert!(figs[x].excluded);
         let figs = figures(&dom, Mode::CASCADE[1], &ContentOptions::default());
         assert!(!figs[x].excluded);
+    }
+
+    #[test]
+    fn same_class_chunks_elsewhere_are_joined() {
+        let html = format!(
+            "<body><div id=story><div class=grid><div id=c1 class='chunk body'>{PARA}{PARA}{PARA}</div><div class=rail><a href=/x>Ad</a></div></div><div class=grid><div id=c2 class='chunk body'>{PARA}{PARA}</div><div class=rail></div></div></div></body>"
+        );
+        let got = pick(&html);
+        assert!(
+            got.contains(&"c1".to_string()) && got.contains(&"c2".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn hints_count_in_proportion_to_text() {
+        // A wrapper named "page" with almost no text of its own must not win.
+        let html = format!(
+            "<body><div id=page class=page><p>Short teaser text, nothing else here.</p><div><div><div id=body>{PARA}{PARA}{PARA}{PARA}</div></div><div>Aside text</div></div></div></body>"
+        );
+        assert_ne!(pick(&html)[0], "page");
     }
 }

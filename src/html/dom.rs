@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::RegexSet;
 use scraper::{ElementRef, Html, Node};
 
 /// Sentinel parent of the root.
@@ -93,16 +93,19 @@ impl Tag {
             | "caption" | "thead" | "tbody" | "tfoot" | "summary" | "nav" | "figcaption"
             | "frameset" | "noframes" | "search" | "head" => Tag::Block,
             // Never content: dropped with their subtree.
-            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
-            | "object" | "embed" | "canvas" | "video" | "audio" | "map" | "title"
-            | "meta" | "link" | "base" | "source" | "track" | "param" | "area" => return None,
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "map" | "title" | "meta" | "link"
+            | "base" | "source" | "track" | "param" | "area" => return None,
             _ => Tag::Inline,
         })
     }
 
     /// Whether the element starts a new block (ends the current line of text).
     pub(crate) fn is_block(self) -> bool {
-        !matches!(self, Tag::Text | Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Input)
+        !matches!(
+            self,
+            Tag::Text | Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Input
+        )
     }
 }
 
@@ -114,7 +117,7 @@ pub(crate) const ALWAYS_OUT: u16 = 1 << 1;
 pub(crate) const BYLINE: u16 = 1 << 2;
 /// Flag: a strong hint that this is the article body (schema.org articleBody, ...).
 pub(crate) const BODY_HINT: u16 = 1 << 3;
-/// Flag: inside a `<table>` or `<pre>`: unlikely-candidate stripping does not apply.
+/// Flag: inside a `<pre>`: unlikely-candidate stripping does not apply.
 pub(crate) const IN_TABLE_OR_CODE: u16 = 1 << 4;
 /// Flag: a caption, a share bar or another thing dropped wherever it is.
 pub(crate) const NOISE: u16 = 1 << 5;
@@ -153,47 +156,59 @@ pub(crate) struct Dom<'a> {
     pub json_ld: Vec<&'a str>,
 }
 
-// Readability's hint lists, extended with the boxes news pages put inside articles.
-static UNLIKELY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|nav",
-    )
-    .unwrap()
-});
-static MAYBE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?i)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed").unwrap());
-static POSITIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
-    )
-    .unwrap()
-});
-static NEGATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|caption|byline|author",
-    )
-    .unwrap()
-});
-static BYLINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?i)byline|author|dateline|writtenby|p-author").unwrap());
-/// Things dropped wherever they sit, even inside the chosen article.
-static NOISE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags",
-    )
-    .unwrap()
-});
+// Class/id hint tables (case-insensitive patterns), matched in one pass by a `RegexSet`.
 /// Embedded posts (tweets, Instagram, ...) that authors place in the story.
-static EMBED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?i)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram").unwrap()
-});
+const EMBED_WORDS: &str = "(?i-u)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram";
+/// Readability's negative class/id hints, extended.
+const NEGATIVE_WORDS: &str = "(?i-u)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|caption|byline|author";
+/// Readability's positive class/id hints.
+const POSITIVE_WORDS: &str =
+    "(?i-u)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story";
 /// Values of `class`, `id` or `itemprop` that name the article body.
-static BODY_HINT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent",
+const BODY_HINT_WORDS: &str = "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent";
+/// Readability's unlikely candidates, extended with the boxes news pages put inside articles.
+const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|nav";
+/// Hints that rescue an unlikely candidate.
+const MAYBE_WORDS: &str =
+    "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
+/// Things dropped wherever they sit, even inside the chosen article.
+const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|(^|[-_ ])cta($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
+/// Bylines, datelines and author boxes.
+const BYLINE_WORDS: &str = "(?i-u)byline|author|dateline|writtenby|p-author";
+const H_EMBED: u16 = 1 << 0;
+const H_NEGATIVE: u16 = 1 << 1;
+const H_POSITIVE: u16 = 1 << 2;
+const H_BODY_HINT: u16 = 1 << 3;
+const H_UNLIKELY: u16 = 1 << 4;
+const H_MAYBE: u16 = 1 << 5;
+const H_NOISE: u16 = 1 << 6;
+const H_BYLINE: u16 = 1 << 7;
+static HINTS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        [
+            EMBED_WORDS,
+            NEGATIVE_WORDS,
+            POSITIVE_WORDS,
+            BODY_HINT_WORDS,
+            UNLIKELY_WORDS,
+            MAYBE_WORDS,
+            NOISE_WORDS,
+            BYLINE_WORDS,
+        ]
+        .iter()
+        .copied(),
     )
     .unwrap()
 });
+
+/// Which hint tables `v` matches, as `H_*` bits.
+fn hints(v: &str) -> u16 {
+    if v.is_empty() {
+        return 0;
+    }
+    HINTS.matches(v).iter().fold(0, |acc, i| acc | (1 << i))
+}
+
 /// ARIA roles of elements that are not content.
 const UNLIKELY_ROLES: &[&str] = &[
     "menu",
@@ -225,8 +240,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     }
     if let Some(style) = attr(el, "style") {
         let s = style.as_bytes();
-        if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden")
-        {
+        if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
             return true;
         }
     }
@@ -303,9 +317,7 @@ impl<'a> Dom<'a> {
                             if name == "script"
                                 && el.attr("type").is_some_and(|t| t.contains("ld+json"))
                             {
-                                if let Some(Node::Text(t)) =
-                                    node.first_child().map(|c| c.value())
-                                {
+                                if let Some(Node::Text(t)) = node.first_child().map(|c| c.value()) {
                                     json_ld.push(&**t);
                                 }
                             }
@@ -314,7 +326,7 @@ impl<'a> Dom<'a> {
                         Some(_) if is_hidden(el) => None,
                         Some(tag) => {
                             let (flags, weight) = classify(el, tag, inherited);
-                            if matches!(tag, Tag::Table | Tag::Pre) {
+                            if tag == Tag::Pre {
                                 own_inherit |= IN_TABLE_OR_CODE;
                             }
                             if tag == Tag::Input {
@@ -383,27 +395,23 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
-    let class = attr(el, "class").unwrap_or("");
-    let id = attr(el, "id").unwrap_or("");
-    // An embed (tweet, post, video) placed in the story by its author.
-    if [class, id].iter().any(|v| EMBED_RE.is_match(v)) {
+    let class = hints(attr(el, "class").unwrap_or(""));
+    let id = hints(attr(el, "id").unwrap_or(""));
+    let both = class | id;
+    // An embed (tweet, post) placed in the story by its author.
+    if both & H_EMBED != 0 {
         return (flags | EMBED, 0);
     }
-    for v in [class, id] {
-        if v.is_empty() {
-            continue;
-        }
-        if NEGATIVE_RE.is_match(v) {
+    for h in [class, id] {
+        if h & H_NEGATIVE != 0 {
             weight -= 25;
         }
-        if POSITIVE_RE.is_match(v) {
+        if h & H_POSITIVE != 0 {
             weight += 25;
         }
-        if BODY_HINT_RE.is_match(v) {
-            flags |= BODY_HINT;
-        }
     }
-    if attr(el, "itemprop").is_some_and(|v| BODY_HINT_RE.is_match(v)) {
+    if both & H_BODY_HINT != 0 || attr(el, "itemprop").is_some_and(|v| hints(v) & H_BODY_HINT != 0)
+    {
         flags |= BODY_HINT;
     }
     let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
@@ -412,7 +420,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]
             .iter()
-            .any(|v| !v.is_empty() && UNLIKELY_RE.is_match(v) && !MAYBE_RE.is_match(v))
+            .any(|&h| h & H_UNLIKELY != 0 && h & H_MAYBE == 0)
             || el
                 .attr("role")
                 .is_some_and(|r| UNLIKELY_ROLES.iter().any(|u| r.eq_ignore_ascii_case(u)))
@@ -422,16 +430,10 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
         if unlikely {
             flags |= UNLIKELY;
         }
-        if [class, id]
-            .iter()
-            .any(|v| !v.is_empty() && NOISE_RE.is_match(v))
-            || el.name() == "figcaption"
-        {
+        if both & H_NOISE != 0 || el.name() == "figcaption" {
             flags |= NOISE;
         }
-        if [class, id]
-            .iter()
-            .any(|v| !v.is_empty() && BYLINE_RE.is_match(v))
+        if both & H_BYLINE != 0
             || attr(el, "rel") == Some("author")
             || attr(el, "itemprop").is_some_and(|v| v.contains("author") || v.starts_with("date"))
         {
@@ -446,6 +448,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hint_tables_match_in_one_pass() {
+        assert!(hints("entry-content") & H_BODY_HINT != 0);
+        assert!(hints("entry-content") & H_POSITIVE != 0);
+        assert!(hints("site-sidebar") & H_UNLIKELY != 0);
+        assert!(hints("ad") & H_NOISE != 0);
+        assert!(hints("header") & H_NOISE == 0);
+        assert_eq!(hints(""), 0);
+    }
+
+    #[test]
     fn measure_collapses_whitespace() {
         assert_eq!(measure("  a  b,\n c "), (6, 1));
         assert_eq!(measure("   "), (0, 0));
@@ -457,7 +469,9 @@ mod tests {
         let dom = Dom::build(&doc);
         let div = dom.items.iter().position(|i| i.tag == Tag::Div).unwrap();
         assert_eq!(dom.items[div].end as usize, dom.len());
-        let ps: Vec<_> = (0..dom.len()).filter(|&i| dom.items[i].tag == Tag::P).collect();
+        let ps: Vec<_> = (0..dom.len())
+            .filter(|&i| dom.items[i].tag == Tag::P)
+            .collect();
         assert_eq!(ps.len(), 2);
         assert_eq!(dom.items[ps[0]].end as usize, ps[1]);
     }

@@ -6,7 +6,8 @@
 //!    a heading ([`SectionOptions::max_tag_heading_chars`]);
 //! 2. `role="heading"` with `aria-level` (level 2 when the level is missing);
 //! 3. a *styled line*: a paragraph-like element (`p`, `div`, `td`, `th`,
-//!    `dt`, `li`, `center`, `font`, `b`, `strong`, `span`, ...) whose whole
+//!    `dt`, `center`, `font`, `b`, `strong`, `span`, ...; not `li`: a list of
+//!    bold items stays a list) whose whole
 //!    text is set in bold (`b`, `strong`, `big`, a nested `h*`,
 //!    `font-weight: bold|600–900`), in a larger font (`<font size="+1">`,
 //!    `<font size="4">`, `font-size: large|18px|1.3em|...`) or carries a
@@ -38,7 +39,6 @@ const LINE_ELEMENTS: &[&str] = &[
     "td",
     "th",
     "dt",
-    "li",
     "center",
     "font",
     "b",
@@ -65,11 +65,12 @@ const SKIP_ELEMENTS: &[&str] = &[
 const CAPTION_ELEMENTS: &[&str] = &["figcaption", "caption", "figure", "label", "button"];
 
 /// Class/id fragments that mark an element as a heading, a blog date header
-/// or the header line of a forum post (matched case-insensitively). Bylines
-/// and author boxes are left out: they belong to the metadata.
+/// or the header line of a forum post (matched case-insensitively). Bylines,
+/// author boxes and plain `date` classes (datelines) are left out: they
+/// belong to the metadata.
 static HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date|date-?header|header|username|poster)(?:$|[-_\s])",
+        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date-?header|header|username|poster)(?:$|[-_\s])",
     )
     .expect("valid regex")
 });
@@ -81,7 +82,9 @@ static NOT_HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The heading level of `el` if it acts as a heading, given its normalised
-/// text, with the default [`SectionOptions`]; `None` otherwise.
+/// text, with the default [`SectionOptions`]; `None` otherwise. The block
+/// renderer calls [`heading_level_with`] so that the caller's options apply.
+#[allow(dead_code)]
 pub(crate) fn heading_level(el: ElementRef<'_>, text: &str) -> Option<u8> {
     heading_level_with(el, text, &DEFAULT_OPTIONS)
 }
@@ -125,10 +128,6 @@ pub(crate) fn heading_level_with(
     let text_alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     match inspect(el, opts) {
         Some(mut style) if style.alnum == text_alnum => {
-            // A list item is an entry of its list whatever its class says.
-            if name == "li" {
-                style.class_hint = false;
-            }
             if style.emph < style.alnum && wrapped_in_emphasis(el, style.alnum, opts) {
                 style.emph = style.alnum;
             }
@@ -665,8 +664,19 @@ mod tests {
     #[test]
     fn class_hints_mark_date_headers_and_post_headers() {
         assert_eq!(
-            level(r#"<div class="date">06-29-2004, 04:19 AM</div>"#, "div"),
+            level(
+                r#"<div class="date-header">Monday, November 01, 2004</div>"#,
+                "div"
+            ),
             Some(EMPHASIS_LEVEL)
+        );
+        // A plain "date" class is a dateline (metadata), not a date header.
+        assert_eq!(
+            level(
+                r#"<div class="article_date">November 20, 2019 - 11:28</div>"#,
+                "div"
+            ),
+            None
         );
         assert_eq!(
             level(r#"<div class="username">MavRick</div>"#, "div"),
@@ -694,6 +704,14 @@ mod tests {
                 r#"<ul><li class="post-date">August 2, 2023</li></ul>"#,
                 "li"
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn bold_list_items_stay_list_items() {
+        assert_eq!(
+            level("<ul><li><strong>Defensive Line</strong></li></ul>", "li"),
             None
         );
     }

@@ -42,6 +42,14 @@ pub(crate) const BYLINE_MAX_WORDS: usize = 14;
 pub(crate) const BYLINE_ELEMENT_MAX_CHARS: usize = 200;
 /// Most author names kept.
 pub(crate) const MAX_AUTHORS: usize = 32;
+/// Largest JSON-LD block parsed, in bytes (real ones are a few KB).
+pub(crate) const JSONLD_MAX_BYTES: usize = 1 << 20;
+/// Longest `<title>` or `<h1>` text taken as a title candidate.
+pub(crate) const TITLE_MAX_CHARS: usize = 1000;
+/// Most `<meta>` tags read.
+pub(crate) const MAX_METAS: usize = 2000;
+/// Most author values tried per source.
+pub(crate) const MAX_AUTHOR_VALUES: usize = 128;
 /// Most JSON values visited per JSON-LD block.
 pub(crate) const JSONLD_MAX_NODES: usize = 20_000;
 /// Most `<time>` (and, separately, byline) elements considered.
@@ -407,7 +415,7 @@ impl<'a> Sources<'a> {
             let e = el.value();
             let html_ns = &*e.name.ns == "http://www.w3.org/1999/xhtml";
             match e.name() {
-                "meta" => {
+                "meta" if s.metas.len() < MAX_METAS => {
                     let key = attr(e, "property")
                         .or_else(|| attr(e, "name"))
                         .or_else(|| attr(e, "itemprop"))
@@ -421,15 +429,16 @@ impl<'a> Sources<'a> {
                     }
                 }
                 "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
-                    ld_blocks.push(el.text().collect());
+                    let text: String = el.text().collect();
+                    if text.len() <= JSONLD_MAX_BYTES {
+                        ld_blocks.push(text);
+                    }
                 }
                 "title" if html_ns && s.title.is_none() => {
-                    s.title = Some(normalize_space(&el.text().collect::<String>()))
-                        .filter(|t| !t.is_empty());
+                    s.title = title_text(el);
                 }
                 "h1" if s.h1.is_none() => {
-                    s.h1 = Some(normalize_space(&el.text().collect::<String>()))
-                        .filter(|t| !t.is_empty());
+                    s.h1 = title_text(el);
                 }
                 "link"
                     if s.canonical.is_none()
@@ -678,7 +687,7 @@ impl<'a> Sources<'a> {
         }
         if names.is_empty() {
             for key in AUTHOR_KEYS {
-                for v in self.metas_of(key) {
+                for v in self.metas_of(key).take(MAX_AUTHOR_VALUES) {
                     push_names(&mut names, v);
                 }
                 if !names.is_empty() {
@@ -810,6 +819,12 @@ fn text_capped(el: ElementRef, cap: usize) -> String {
     } else {
         s
     }
+}
+
+/// A `<title>`/`<h1>` text, unless empty or too long to be a title.
+fn title_text(el: ElementRef) -> Option<String> {
+    let t = text_capped(el, TITLE_MAX_CHARS + 1);
+    (!t.is_empty() && t.chars().count() <= TITLE_MAX_CHARS).then_some(t)
 }
 
 /// Like [`text_capped`], with ` | ` between the texts of different block
@@ -2162,7 +2177,8 @@ mod tests {
         }
         page.push_str(r#"<meta name="citation_author" content="Other Name">"#);
         let m = meta_of(&page);
-        assert_eq!(m.byline.as_deref(), Some("Same Name, Other Name"));
+        // Values past the caps are not read.
+        assert_eq!(m.byline.as_deref(), Some("Same Name"));
         assert_eq!(m.published, None);
     }
 

@@ -4,7 +4,6 @@
 //! rules leave too little text, they are relaxed one by one (Readability's
 //! cascade) and, last, the page's JSON-LD `articleBody` is used.
 
-
 use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
 use crate::options::Options;
@@ -64,6 +63,12 @@ pub struct ContentOptions {
     pub clean_link_density: f32,
     /// A container with a positive hint above this link density is dropped.
     pub clean_link_density_hinted: f32,
+    /// A list whose every item holds a link is dropped above this link density.
+    pub linked_list_max_link_density: f32,
+    /// A block with at least this many links...
+    pub link_row_min_links: usize,
+    /// ...and at least this link density is a row of links, dropped.
+    pub link_row_min_link_density: f32,
     /// A container of paragraphs below this link density is prose: a
     /// negative class hint alone does not drop it.
     pub prose_max_link_density: f32,
@@ -79,9 +84,15 @@ pub struct ContentOptions {
     /// Blocks above the `<h1>` title inside the content that are shorter
     /// than this (characters) are dropped (kickers, labels, breadcrumbs).
     pub pre_title_max_chars: usize,
+    /// ...when the title comes within this many blocks of the start (an
+    /// `<h1>` further down is a section heading, not the title).
+    pub pre_title_max_blocks: usize,
     /// How far (in nodes) before the content the `<h1>` title may sit for
     /// the paragraphs between them to be taken as the lead.
     pub lead_window: usize,
+    /// When the extraction is thin, the JSON-LD `articleBody` replaces it
+    /// only when longer by at least this factor.
+    pub json_ld_min_gain: f32,
 }
 
 impl Default for ContentOptions {
@@ -106,11 +117,16 @@ impl Default for ContentOptions {
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
             prose_max_link_density: 0.25,
+            link_row_min_links: 3,
+            link_row_min_link_density: 0.8,
+            linked_list_max_link_density: 0.3,
             list_text_share: 0.9,
             layout_cell_chars: 400,
             drop_headers: true,
             pre_title_max_chars: 80,
+            pre_title_max_blocks: 3,
             lead_window: 300,
+            json_ld_min_gain: 1.3,
         }
     }
 }
@@ -132,20 +148,6 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let figs = content::figures(dom, mode, copts);
         let scores = content::final_scores(dom, &figs, mode, copts);
         let roots = content::choose(dom, &figs, &scores, copts);
-        if std::env::var_os("AE_DEBUG").is_some() {
-            for &r in &roots {
-                if let Ref::Element(e) = dom.items[r].node {
-                    eprintln!(
-                        "mode {mode:?} root {r} <{} id={:?} class={:?}> score {} text {}",
-                        e.value().name(),
-                        e.value().attr("id"),
-                        e.value().attr("class"),
-                        scores[r],
-                        figs[r].text
-                    );
-                }
-            }
-        }
         let mut r = blocks::Renderer::new(dom, &figs, &scores, mode, options);
         for &root in &roots {
             r.render(root);
@@ -154,7 +156,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         let chars = body_chars(&out);
         let first = roots.first().copied();
         let done = chars >= copts.min_article_chars;
-        if best.as_ref().is_none_or(|b| chars > b.1) {
+        if best.as_ref().map_or(true, |b| chars > b.1) {
             best = Some((out, chars, first));
         }
         if done {
@@ -164,7 +166,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
     let (mut out, chars, first) = best.unwrap_or_default();
     if chars < copts.min_article_chars {
         if let Some(body) = json_ld_body(dom) {
-            if body.chars().count() > chars {
+            if body.chars().count() as f32 > chars as f32 * copts.json_ld_min_gain {
                 out = body
                     .split('\n')
                     .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -178,6 +180,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
     // Kickers, section labels and breadcrumbs sit just above the title.
     if let Some(k) = out
         .iter()
+        .take(copts.pre_title_max_blocks + 1)
         .position(|b| b.kind == BlockKind::Heading && b.level == 1)
     {
         let mut idx = 0;
@@ -187,7 +190,10 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
         });
     }
     if let Some(first) = first {
-        if !out.iter().any(|b| b.kind == BlockKind::Heading && b.level == 1) {
+        if !out
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.level == 1)
+        {
             if let Some(h1) = title_before(dom, first) {
                 out.insert(0, Block::heading(1, h1));
             }
@@ -229,7 +235,7 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
                     for (k, x) in m {
                         if k == "articleBody" {
                             if let Some(s) = x.as_str() {
-                                if best.as_ref().is_none_or(|b| s.len() > b.len()) {
+                                if best.as_ref().map_or(true, |b| s.len() > b.len()) {
                                     best = Some(s.to_string());
                                 }
                             }
@@ -327,5 +333,47 @@ mod tests {
         for html in ["", "<", "<html>", "<table><td>x", "\0", "<p>"] {
             let _ = run(html);
         }
+    }
+
+    #[test]
+    fn short_article_is_not_replaced_by_its_own_json_ld_body() {
+        let html = r#"<html><head><script type="application/ld+json">{"articleBody":"First paragraph of the short story. Second paragraph of it."}</script></head><body><article><p>First paragraph of the short story.</p><p>Second paragraph of it.</p></article></body></html>"#;
+        assert_eq!(run(html).len(), 2);
+    }
+
+    #[test]
+    fn page_of_short_lines_falls_back_to_the_body() {
+        let b = run("<body><p>caf\u{e9} na\u{ef}ve ok</p><p>short line two</p></body>");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn kicker_above_the_title_is_dropped() {
+        let html = format!(
+            "<body><div class=story><span class=label>Environment</span><h1>Reef recovers</h1>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let b = run(&html);
+        assert_eq!(b[0].text, "Reef recovers");
+        assert!(!b.iter().any(|b| b.text == "Environment"));
+    }
+
+    #[test]
+    fn standfirst_between_title_and_body_is_the_lead() {
+        let lead = "The lead sits in the story header, above the body container, and is part of the story.";
+        let html = format!(
+            "<body><article><div class=head><h1>Title</h1><p class=intro>{lead}</p><div class=share-bar><a href=/s>Share</a></div></div><div class=body>{PARA}{PARA}{PARA}{PARA}</div></article></body>"
+        );
+        let t = text(&html);
+        assert!(t.starts_with(&format!("Title\n\n{lead}")), "{t}");
+        assert!(!t.contains("Share"));
+    }
+
+    #[test]
+    fn hidden_and_script_text_never_show() {
+        let html = format!(
+            "<body><div>{PARA}{PARA}{PARA}<p style='display:none'>Hidden text here for nobody to read at all.</p><script>var x = 'script text';</script><p hidden>Also hidden.</p></div></body>"
+        );
+        let t = text(&html);
+        assert!(!t.contains("Hidden") && !t.contains("script") && !t.contains("Also"));
     }
 }
