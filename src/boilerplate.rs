@@ -1025,9 +1025,10 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
             || ends_sentence(&b.text)
             || k.split(' ').count() >= o.repeat_content_min_words;
         // items of lists repeat legitimately (the same feature under
-        // several products); other content keeps only its first copy
-        let list_item = b.kind == BlockKind::ListItem && content;
-        if !content || !first && !list_item {
+        // several products), and so do headings (a forum's poster names, a
+        // blog's date headers); other content keeps only its first copy
+        let may_repeat = matches!(b.kind, BlockKind::ListItem | BlockKind::Heading) && content;
+        if !content || !first && !may_repeat {
             drop[i] = true;
         }
     }

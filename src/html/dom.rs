@@ -414,8 +414,11 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     {
         flags |= BODY_HINT;
     }
-    let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
-        || el.name() == "html"
+    // headings are never "unlikely" by class: `h2.date-header` is a blog's date
+    let structural = matches!(
+        tag,
+        Tag::Body | Tag::A | Tag::Article | Tag::Main | Tag::H(_)
+    ) || el.name() == "html"
         || flags & BODY_HINT != 0;
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]
