@@ -806,11 +806,10 @@ fn text_capped(el: ElementRef, cap: usize) -> String {
     let mut out = String::new();
     for node in el.descendants().take(cap.saturating_mul(4)) {
         if let Node::Text(t) = node.value() {
-            out.push_str(t);
-            out.push(' ');
-            if out.len() > cap * 4 {
+            if push_capped(&mut out, t, cap * 4) {
                 break;
             }
+            out.push(' ');
         }
     }
     let s = normalize_space(&out);
@@ -852,8 +851,7 @@ fn byline_text(el: ElementRef, cap: usize) -> String {
             out.push_str(if block != last_block { " | " } else { " " });
         }
         last_block = block;
-        out.push_str(t);
-        if out.len() > cap * 4 {
+        if push_capped(&mut out, t, cap * 4) {
             break;
         }
     }
@@ -863,6 +861,21 @@ fn byline_text(el: ElementRef, cap: usize) -> String {
     } else {
         s
     }
+}
+
+/// Append `t` to `out` up to `limit` bytes in all; true when cut short.
+fn push_capped(out: &mut String, t: &str, limit: usize) -> bool {
+    let room = limit.saturating_sub(out.len());
+    if t.len() <= room {
+        out.push_str(t);
+        return false;
+    }
+    let mut k = room;
+    while !t.is_char_boundary(k) {
+        k -= 1;
+    }
+    out.push_str(&t[..k]);
+    true
 }
 
 fn normalize_space(s: &str) -> String {
@@ -2158,6 +2171,18 @@ mod tests {
             assert_eq!(days_from_civil(y, m, d), days);
         }
         assert_eq!(civil_from_days(0), (1970, 1, 1));
+    }
+
+    #[test]
+    fn huge_title_text_is_not_a_title() {
+        let m = meta_of(&format!(
+            "<title>{}</title><h1>Real headline</h1>",
+            "é word ".repeat(100_000)
+        ));
+        assert_eq!(m.title.as_deref(), Some("Real headline"));
+        let mut s = String::new();
+        assert!(push_capped(&mut s, "aé", 2));
+        assert_eq!(s, "a");
     }
 
     #[test]
