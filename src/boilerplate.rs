@@ -10,6 +10,7 @@
 //! [`BoilerplateOptions`], word lists in const tables. Everything is linear
 //! in the number of blocks (hashing, no pairwise comparison).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -328,9 +329,11 @@ static COOKIE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("cookie regex")
 });
 
-/// Copyright lines.
+/// Copyright lines. (`copyright(?:\W|$)` rather than `copyright\b`: the same
+/// for `is_match`, and without a Unicode word boundary the fast DFA also runs
+/// on non-ASCII text instead of handing it to the slow PikeVM.)
 static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^\W*(©|\(c\)\s*\d|copyright\b)|all rights reserved|todos los derechos|todos os direitos|tous droits)")
+    Regex::new(r"(?i)(^\W*(©|\(c\)\s*\d|copyright(?:\W|$))|all rights reserved|todos los derechos|todos os direitos|tous droits)")
         .expect("copyright regex")
 });
 
@@ -538,11 +541,21 @@ static DATE_SET: LazyLock<HashSet<&'static str>> =
 
 // ---------------------------------------------------------------- helpers
 
-/// Lower-case words (runs of alphanumerics) of `s`.
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+/// Lower-case words (runs of alphanumerics) of `s`. A word that is already
+/// lower-case ASCII is borrowed; only the others are lower-cased into a new
+/// string (`str::to_lowercase`, so non-ASCII words keep its exact rules).
+fn words(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else if w.is_ascii() {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
 }
 
 /// The normalised key of a block: its lower-case words, space-separated.
@@ -593,7 +606,7 @@ fn stopword_density(s: &str) -> f32 {
     let (mut n, mut sw) = (0usize, 0usize);
     for w in words(s) {
         n += 1;
-        if STOPWORD_SET.contains(w.as_str()) {
+        if STOPWORD_SET.contains(&*w) {
             sw += 1;
         }
     }
@@ -636,7 +649,7 @@ fn is_social_line(text: &str, o: &BoilerplateOptions) -> bool {
     }
     let mut any = false;
     for w in words(text) {
-        if !(SOCIAL_SET.contains(w.as_str()) || w.chars().all(|c| c.is_ascii_digit())) {
+        if !(SOCIAL_SET.contains(&*w) || w.chars().all(|c| c.is_ascii_digit())) {
             return false;
         }
         any = true;
@@ -773,7 +786,7 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
     for w in words(text) {
         n += 1;
         dated |= w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-            || DATE_SET.contains(w.as_str()) && w.len() >= 3 && !TIME_WORDS.contains(&w.as_str());
+            || DATE_SET.contains(&*w) && w.len() >= 3 && !TIME_WORDS.contains(&&*w);
         if n > o.max_dateline_words {
             return false;
         }
@@ -786,7 +799,7 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
                         .strip_prefix(p)
                         .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
                 }));
-        if !(numeric || DATE_SET.contains(w.as_str())) {
+        if !(numeric || DATE_SET.contains(&*w)) {
             return false;
         }
     }
@@ -1014,9 +1027,10 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
             || ends_sentence(&b.text)
             || k.split(' ').count() >= o.repeat_content_min_words;
         // items of lists repeat legitimately (the same feature under
-        // several products); other content keeps only its first copy
-        let list_item = b.kind == BlockKind::ListItem && content;
-        if !content || !first && !list_item {
+        // several products), and so do headings (a forum's poster names, a
+        // blog's date headers); other content keeps only its first copy
+        let may_repeat = matches!(b.kind, BlockKind::ListItem | BlockKind::Heading) && content;
+        if !content || !first && !may_repeat {
             drop[i] = true;
         }
     }
@@ -1033,7 +1047,7 @@ fn drop_covered_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOpti
         if *d {
             continue;
         }
-        let ws: Vec<String> = words(&b.text).collect();
+        let ws: Vec<Cow<str>> = words(&b.text).collect();
         grams.clear();
         grams.extend(ws.windows(4).map(|w| {
             let mut h = DefaultHasher::new();
@@ -1257,7 +1271,7 @@ fn main_run(
     let (mut n, mut sw) = (0usize, 0usize);
     for w in blocks.iter().flat_map(|b| words(&b.text)) {
         n += 1;
-        sw += usize::from(STOPWORD_SET.contains(w.as_str()));
+        sw += usize::from(STOPWORD_SET.contains(&*w));
     }
     let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
     let classes: Vec<Class> = blocks

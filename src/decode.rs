@@ -189,7 +189,11 @@ struct Utf8Survey {
 
 fn survey(bytes: &[u8]) -> Utf8Survey {
     fn leads(b: &[u8]) -> usize {
-        b.iter().filter(|&&c| c >= 0xC0).count()
+        // Counted in u8 lanes, 255 bytes at a time (no overflow), a shape the
+        // compiler vectorises; a plain filter-count ran a byte at a time.
+        b.chunks(255)
+            .map(|c| usize::from(c.iter().fold(0u8, |n, &x| n + u8::from(x >= 0xC0))))
+            .sum()
     }
     let mut s = Utf8Survey::default();
     let mut rest = bytes;

@@ -167,7 +167,7 @@ const POSITIVE_WORDS: &str =
 /// Values of `class`, `id` or `itemprop` that name the article body.
 const BODY_HINT_WORDS: &str = "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent";
 /// Readability's unlikely candidates, extended with the boxes news pages put inside articles.
-const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|nav";
+const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|(^|[-_ ])nav";
 /// Hints that rescue an unlikely candidate.
 const MAYBE_WORDS: &str =
     "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
@@ -223,17 +223,22 @@ const UNLIKELY_ROLES: &[&str] = &[
     "search",
 ];
 
+/// `el.attr(name)` without interning `name` (scraper's `attr` turns it into
+/// an atom through a global table on every call, the larger part of the
+/// walk's cost). For names that no foreign-content (SVG/MathML) attribute
+/// adjustment puts in a namespace, so the answer is the same.
+fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    if attr(el, "hidden").is_some() {
         return true;
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
+    if attr(el, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = attr(el, "style") {
         let s = style.as_bytes();
         if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
             return true;
@@ -390,8 +395,8 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
-    let class = hints(el.attr("class").unwrap_or(""));
-    let id = hints(el.attr("id").unwrap_or(""));
+    let class = hints(attr(el, "class").unwrap_or(""));
+    let id = hints(attr(el, "id").unwrap_or(""));
     let both = class | id;
     // An embed (tweet, post) placed in the story by its author.
     if both & H_EMBED != 0 {
@@ -405,15 +410,15 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             weight += 25;
         }
     }
-    if both & H_BODY_HINT != 0
-        || el
-            .attr("itemprop")
-            .is_some_and(|v| hints(v) & H_BODY_HINT != 0)
+    if both & H_BODY_HINT != 0 || attr(el, "itemprop").is_some_and(|v| hints(v) & H_BODY_HINT != 0)
     {
         flags |= BODY_HINT;
     }
-    let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
-        || el.name() == "html"
+    // headings are never "unlikely" by class: `h2.date-header` is a blog's date
+    let structural = matches!(
+        tag,
+        Tag::Body | Tag::A | Tag::Article | Tag::Main | Tag::H(_)
+    ) || el.name() == "html"
         || flags & BODY_HINT != 0;
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]
@@ -432,10 +437,8 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             flags |= NOISE;
         }
         if both & H_BYLINE != 0
-            || el.attr("rel") == Some("author")
-            || el
-                .attr("itemprop")
-                .is_some_and(|v| v.contains("author") || v.starts_with("date"))
+            || attr(el, "rel") == Some("author")
+            || attr(el, "itemprop").is_some_and(|v| v.contains("author") || v.starts_with("date"))
         {
             flags |= BYLINE;
         }
@@ -452,6 +455,8 @@ mod tests {
         assert!(hints("entry-content") & H_BODY_HINT != 0);
         assert!(hints("entry-content") & H_POSITIVE != 0);
         assert!(hints("site-sidebar") & H_UNLIKELY != 0);
+        assert!(hints("site-nav") & H_UNLIKELY != 0);
+        assert!(hints("unavailable") & H_UNLIKELY == 0);
         assert!(hints("ad") & H_NOISE != 0);
         assert!(hints("header") & H_NOISE == 0);
         assert_eq!(hints(""), 0);

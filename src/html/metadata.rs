@@ -569,7 +569,7 @@ impl<'a> Sources<'a> {
             })
         {
             1
-        } else if e.classes().chain(e.id()).any(|c| {
+        } else if class_tokens(e).chain(e.id()).any(|c| {
             contains_ci(c, "byline") || BYLINE_CLASSES.iter().any(|b| c.eq_ignore_ascii_case(b))
         }) {
             2
@@ -782,11 +782,19 @@ fn in_excluded_area(el: ElementRef) -> bool {
     has_ancestor(el, |a| {
         // `<body class="one-sidebar">` describes the layout, not an area.
         !matches!(a.value().name(), "body" | "html")
-            && a.value()
-                .classes()
+            && class_tokens(a.value())
                 .chain(a.value().id())
                 .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
     })
+}
+
+/// The class names of `e`, as `Element::classes` gives them but without
+/// interning each one as an atom (a global, locked table): that cost more
+/// than the rest of the metadata walk.
+fn class_tokens<'e>(e: &'e scraper::node::Element) -> impl Iterator<Item = &'e str> {
+    attr(e, "class")
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
 }
 
 fn has_ancestor(el: ElementRef, pred: impl Fn(ElementRef) -> bool) -> bool {
