@@ -316,7 +316,7 @@ static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Comment-section lines; they also end the main run of a plain-text page.
 static COMMENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(comments? (are|is) (now )?closed|comments?\W*$|\d+\s+(comments?|responses?|replies|reactions)\b|comments?\s*\(\d+\)|leave a (comment|reply)|post a comment|add (a |your )?comment|be the first to comment|join the (discussion|conversation)|(show|view|load|hide) (all )?comments|no comments( yet)?|what do you think\?|have your say)",
+        r"(?i)^\W*(comments? (are|is) (now )?closed|comments?\W*$|\d+\s+(comments?|responses?|replies|reactions)(\s+(to|on)\s+[\x22“'‘].*)?\W*$|comments?\s*\(\d+\)|leave a (comment|reply)|post a comment|add (a |your )?comment|be the first to comment|join the (discussion|conversation)|(show|view|load|hide) (all )?comments|no comments( yet)?|what do you think\?\W*$|have your say\W*$)",
     )
     .expect("comments regex")
 });
@@ -495,7 +495,6 @@ const HOME_WORDS: &[&str] = &[
     "home",
     "homepage",
     "home page",
-    "start",
     "inicio",
     "início",
     "startseite",
@@ -927,7 +926,10 @@ fn drop_breadcrumb_runs(
 ) {
     let mut i = 0;
     while i < blocks.len() {
-        if drop[i] || !HOME_WORDS.contains(&crumb_key(&blocks[i].text).as_str()) {
+        if drop[i]
+            || blocks[i].kind == BlockKind::Heading
+            || !HOME_WORDS.contains(&crumb_key(&blocks[i].text).as_str())
+        {
             i += 1;
             continue;
         }
@@ -989,7 +991,7 @@ fn drop_link_lists(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) 
         let items = (i..j)
             .filter(|&k| blocks[k].kind == BlockKind::ListItem)
             .count();
-        if items >= o.link_list_min_items || j - i >= o.link_run_min_blocks {
+        if items >= o.link_list_min_items || j - i - items >= o.link_run_min_blocks {
             drop[i..j].iter_mut().for_each(|d| *d = true);
         }
         i = j;
@@ -1775,6 +1777,14 @@ mod tests {
         }
         assert!(!is_comments_line(
             "Comments from the minister angered the opposition.",
+            &o()
+        ));
+        assert!(!is_comments_line(
+            "3 responses to the crisis were proposed by the council.",
+            &o()
+        ));
+        assert!(!is_comments_line(
+            "What do you think? Most voters said the plan was fair.",
             &o()
         ));
     }
