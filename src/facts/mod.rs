@@ -337,7 +337,7 @@ fn extract_chunk(
                     qualifier: raw.qualifier,
                     counted: raw.counted,
                     category: raw.category,
-                    sentence: text[a..b].to_string(),
+                    sentence: sentence_of(text, (a, b), raw.start, raw.end).to_string(),
                 };
                 out.push(fact);
                 i = raw.next.max(i + 1);
@@ -391,6 +391,29 @@ struct SentenceCache {
 
 /// Longest reach of the sentence search on either side of a fact.
 const MAX_SENTENCE_REACH: usize = 1000;
+
+/// A "sentence" longer than this (a list or table run together, a text
+/// with no stops) is replaced by a window of [`SENTENCE_WINDOW`] bytes on
+/// each side of the fact, so that many facts do not copy one huge span.
+const MAX_SENTENCE_BYTES: usize = 600;
+const SENTENCE_WINDOW: usize = 60;
+
+/// The sentence of the fact at `s..e`, or a short window around it.
+fn sentence_of(text: &str, (a, z): (usize, usize), s: usize, e: usize) -> &str {
+    if z - a <= MAX_SENTENCE_BYTES {
+        return &text[a..z];
+    }
+    let b = text.as_bytes();
+    let mut lo = s.saturating_sub(SENTENCE_WINDOW).max(a);
+    while lo < s && !(text.is_char_boundary(lo) && (lo == a || b[lo - 1].is_ascii_whitespace())) {
+        lo += 1;
+    }
+    let mut hi = (e + SENTENCE_WINDOW).min(z);
+    while hi > e && !(text.is_char_boundary(hi) && (hi == z || b[hi].is_ascii_whitespace())) {
+        hi -= 1;
+    }
+    &text[lo..hi]
+}
 
 impl SentenceCache {
     fn get(&mut self, text: &str, s: usize, e: usize) -> (usize, usize) {
@@ -688,6 +711,13 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     let word_num = !n.digits;
     // identifiers and non-quantities
     if n.digits {
+        // digit soup: `1,0001,000`, `12,34,5678` (commas that group nothing)
+        let glued_comma = |k: usize| {
+            cx.p(k, ",") && cx.adj(k - 1) && cx.adj(k) && cx.kind(k + 1) == Some(Kind::Num)
+        };
+        if glued_comma(n.e) || (i >= 2 && glued_comma(i - 1)) {
+            return Step::Skip(skip_chain(cx, n.e));
+        }
         if !money_pre && glued_identifier_before(cx, i) {
             return Step::Skip(skip_chain(cx, n.e));
         }
