@@ -139,7 +139,8 @@ pub struct Fact {
     pub counted: Option<String>,
     /// The category.
     pub category: Category,
-    /// The sentence the fact sits in.
+    /// The sentence the fact sits in; empty when the text around has no
+    /// sentence end within 1000 bytes (run-on lists, tables).
     pub sentence: String,
 }
 
@@ -337,7 +338,7 @@ fn extract_chunk(
                     qualifier: raw.qualifier,
                     counted: raw.counted,
                     category: raw.category,
-                    sentence: sentence_of(text, (a, b), raw.start, raw.end).to_string(),
+                    sentence: sentence_of(text, (a, b)).to_string(),
                 };
                 out.push(fact);
                 i = raw.next.max(i + 1);
@@ -393,26 +394,17 @@ struct SentenceCache {
 const MAX_SENTENCE_REACH: usize = 1000;
 
 /// A "sentence" longer than this (a list or table run together, a text
-/// with no stops) is replaced by a window of [`SENTENCE_WINDOW`] bytes on
-/// each side of the fact, so that many facts do not copy one huge span.
-const MAX_SENTENCE_BYTES: usize = 600;
-const SENTENCE_WINDOW: usize = 60;
+/// with no stops) is no sentence: the fact's `sentence` is left empty, so
+/// that many facts do not each copy one huge span.
+const MAX_SENTENCE_BYTES: usize = 1000;
 
-/// The sentence of the fact at `s..e`, or a short window around it.
-fn sentence_of(text: &str, (a, z): (usize, usize), s: usize, e: usize) -> &str {
+/// The sentence of the fact, or "" when the text around has no sentence end.
+fn sentence_of(text: &str, (a, z): (usize, usize)) -> &str {
     if z - a <= MAX_SENTENCE_BYTES {
-        return &text[a..z];
+        &text[a..z]
+    } else {
+        ""
     }
-    let b = text.as_bytes();
-    let mut lo = s.saturating_sub(SENTENCE_WINDOW).max(a);
-    while lo < s && !(text.is_char_boundary(lo) && (lo == a || b[lo - 1].is_ascii_whitespace())) {
-        lo += 1;
-    }
-    let mut hi = (e + SENTENCE_WINDOW).min(z);
-    while hi > e && !(text.is_char_boundary(hi) && (hi == z || b[hi].is_ascii_whitespace())) {
-        hi -= 1;
-    }
-    &text[lo..hi]
 }
 
 impl SentenceCache {

@@ -274,7 +274,7 @@ fn robustness() {
     let endless: String = (0..2000).map(|i| format!("{i} people ")).collect();
     let f = extract(&endless);
     assert_eq!(f.len(), 2000);
-    assert!(f.iter().all(|f| f.sentence.len() <= 2 * 60 + 20));
+    assert!(f.iter().all(|f| f.sentence.is_empty()));
     let words = "one ".repeat(100_000);
     assert_eq!(extract(&words).len(), 100_000);
 }
