@@ -139,7 +139,8 @@ pub struct Fact {
     pub counted: Option<String>,
     /// The category.
     pub category: Category,
-    /// The sentence the fact sits in.
+    /// The sentence the fact sits in; empty when the text around has no
+    /// sentence end within 1000 bytes (run-on lists, tables).
     pub sentence: String,
 }
 
@@ -337,7 +338,7 @@ fn extract_chunk(
                     qualifier: raw.qualifier,
                     counted: raw.counted,
                     category: raw.category,
-                    sentence: text[a..b].to_string(),
+                    sentence: sentence_of(text, (a, b)).to_string(),
                 };
                 out.push(fact);
                 i = raw.next.max(i + 1);
@@ -391,6 +392,20 @@ struct SentenceCache {
 
 /// Longest reach of the sentence search on either side of a fact.
 const MAX_SENTENCE_REACH: usize = 1000;
+
+/// A "sentence" longer than this (a list or table run together, a text
+/// with no stops) is no sentence: the fact's `sentence` is left empty, so
+/// that many facts do not each copy one huge span.
+const MAX_SENTENCE_BYTES: usize = 1000;
+
+/// The sentence of the fact, or "" when the text around has no sentence end.
+fn sentence_of(text: &str, (a, z): (usize, usize)) -> &str {
+    if z - a <= MAX_SENTENCE_BYTES {
+        &text[a..z]
+    } else {
+        ""
+    }
+}
 
 impl SentenceCache {
     fn get(&mut self, text: &str, s: usize, e: usize) -> (usize, usize) {
@@ -688,6 +703,13 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     let word_num = !n.digits;
     // identifiers and non-quantities
     if n.digits {
+        // digit soup: `1,0001,000`, `12,34,5678` (commas that group nothing)
+        let glued_comma = |k: usize| {
+            cx.p(k, ",") && cx.adj(k - 1) && cx.adj(k) && cx.kind(k + 1) == Some(Kind::Num)
+        };
+        if glued_comma(n.e) || (i >= 2 && glued_comma(i - 1)) {
+            return Step::Skip(skip_chain(cx, n.e));
+        }
         if !money_pre && glued_identifier_before(cx, i) {
             return Step::Skip(skip_chain(cx, n.e));
         }

@@ -269,6 +269,12 @@ fn robustness() {
     assert!(extract(&many).is_empty());
     assert_eq!(vals("1e308"), vec![Value::Number(1e308)]);
     let _ = extract("1e309 \0\0 12\0 000 \u{0}May\u{0}9");
+    let soup = format!("{} troops", "1,000".repeat(1000));
+    assert!(extract(&soup).is_empty());
+    let endless: String = (0..2000).map(|i| format!("{i} people ")).collect();
+    let f = extract(&endless);
+    assert_eq!(f.len(), 2000);
+    assert!(f.iter().all(|f| f.sentence.is_empty()));
     let words = "one ".repeat(100_000);
     assert_eq!(extract(&words).len(), 100_000);
 }
