@@ -757,7 +757,7 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
     for w in words(text) {
         n += 1;
         dated |= w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-            || DATE_SET.contains(w.as_str()) && w.len() >= 3 && !TIME_WORDS.contains(&w.as_str());
+            || DATE_SET.contains(&*w) && w.len() >= 3 && !TIME_WORDS.contains(&&*w);
         if n > o.max_dateline_words {
             return false;
         }
