@@ -300,7 +300,7 @@ const SOCIAL_WORDS: &[&str] = &[
 /// related-link and promo lines (`READ MORE: ...`, `Related coverage`).
 static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(read more|read also|also read|read next|see also|more from [\w ]{1,30}|more on this( story)?|more stories|more news|see more|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)",
+        r"(?i)^\W*(read more|read also|also read|read next|read this next|see also|more from [\w ]{1,30}|more on this( story)?|more stories|more news|see more|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)",
     )
     .expect("promo regex")
 });
@@ -308,7 +308,7 @@ static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Newsletter, subscription, follow, sign-in, skip-link and app prompts.
 static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber|\d+\s*(min|mins|minutes?)\s+(read|listen)\W*$|by (signing up|subscribing|registering|clicking|continuing)\b|[\w' ]{0,40}\bnewsletters?\W*$)",
+        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|follow [\w@.' ]{1,40} on (twitter|facebook|instagram|youtube|tiktok|linkedin|x)\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber|\d+\s*(min|mins|minutes?)\s+(read|listen)\W*$|by (signing up|subscribing|registering|clicking|continuing)\b|[\w' ]{0,40}\bnewsletters?\W*$)",
     )
     .expect("prompt regex")
 });
@@ -340,14 +340,14 @@ static COPYRIGHT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Image credits and captions carrying one.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(^(Photo|Image|Picture|Photograph|Foto|Credit|Credits|Illustration|Graphic|Video|Source|Photo credit|Image credit|Image source)s?\s*[:：]|\b(Credit|Photo|Image|Photograph)s?\s*(\.\.\.|…)|\((Photo|Image|Picture)s?( by| credit)?\s*:?\s*[A-Z][^)]*\)\s*$|(Getty Images|Shutterstock|iStock|AFP via Getty)|\bPhoto by [A-Z]|/\s*(AP|AFP|Reuters|EPA|Getty)\s*$)",
+        r"(^(Photo|Image|Picture|Photograph|Foto|Credit|Credits|Illustration|Graphic|Video|Source|Photo credit|Image credit|Image source)s?\s*[:：]|^(Image|Photo|Media|Video) (caption|copyright|source)\b|\b(Credit|Photo|Image|Photograph)s?\s*(\.\.\.|…)|\((Photo|Image|Picture)s?( by| credit)?\s*:?\s*[A-Z][^)]*\)\s*$|(Getty Images|Shutterstock|iStock|AFP via Getty)|\bPhoto by [A-Z]|/\s*(AP|AFP|Reuters|EPA|Getty)\s*$)",
     )
     .expect("credit regex")
 });
 
 /// Bylines: `By X`, `Posted by X on ...`, `Written by X`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*((posted|written|published)\s+by|by|por|par|von)\s+(\S.*)$")
+    Regex::new(r"(?i)^\W*((posted|written|published|reviewed|medically reviewed|fact checked|edited)\s+by|by|por|par|von)\s+(\S.*)$")
         .expect("byline regex")
 });
 
@@ -715,8 +715,32 @@ fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// A byline split over two lines (`By` / `Randy Maniloff`): both go, the
-/// name into `meta` when it has no byline.
+/// Labels of an author line (`Author:` / `Jane Doe`).
+const AUTHOR_LABELS: &[&str] = &[
+    "author",
+    "authors",
+    "by",
+    "written by",
+    "posted by",
+    "reporter",
+];
+
+/// Labels of a date line (`Publish date:` / `Sep 1, 2019`).
+const DATE_LABELS: &[&str] = &[
+    "date",
+    "publish date",
+    "published",
+    "published on",
+    "posted",
+    "posted on",
+    "updated",
+    "last updated",
+    "publication date",
+];
+
+/// A byline or date split over two lines (`By` / `Randy Maniloff`,
+/// `Publish date:` / `Sep 1, 2019`): both go, the value into `meta` when
+/// it has none.
 fn drop_split_bylines(
     blocks: &[Block],
     drop: &mut [bool],
@@ -724,24 +748,30 @@ fn drop_split_bylines(
     o: &BoilerplateOptions,
 ) {
     for i in 0..blocks.len().saturating_sub(1) {
-        if drop[i]
-            || !matches!(
-                norm(&blocks[i].text).as_str(),
-                "by" | "posted by" | "written by"
-            )
-        {
+        let key = norm(&blocks[i].text);
+        let label = blocks[i].text.trim_end().ends_with(':');
+        let author = matches!(key.as_str(), "by" | "posted by" | "written by")
+            || label && AUTHOR_LABELS.contains(&key.as_str());
+        let date = label && DATE_LABELS.contains(&key.as_str());
+        if drop[i] || !(author || date) {
             continue;
         }
         drop[i] = true;
         let name = blocks[i + 1].text.trim();
         let n = name.split_whitespace().count();
-        if (1..=o.max_byline_words).contains(&n)
-            && name.chars().next().is_some_and(char::is_uppercase)
+        if (1..=o.max_byline_words.max(o.max_dateline_words)).contains(&n)
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || date && c.is_numeric())
             && !ends_sentence(name)
         {
             drop[i + 1] = true;
-            if meta.byline.is_none() {
+            if author && meta.byline.is_none() {
                 meta.byline = Some(name.to_string());
+            }
+            if date && meta.published.is_none() {
+                meta.published = parse_date(name);
             }
         }
     }
@@ -995,9 +1025,10 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
             || ends_sentence(&b.text)
             || k.split(' ').count() >= o.repeat_content_min_words;
         // items of lists repeat legitimately (the same feature under
-        // several products); other content keeps only its first copy
-        let list_item = b.kind == BlockKind::ListItem && content;
-        if !content || !first && !list_item {
+        // several products), and so do headings (a forum's poster names, a
+        // blog's date headers); other content keeps only its first copy
+        let may_repeat = matches!(b.kind, BlockKind::ListItem | BlockKind::Heading) && content;
+        if !content || !first && !may_repeat {
             drop[i] = true;
         }
     }
@@ -1672,6 +1703,7 @@ mod tests {
             "Share this article",
             "Facebook Twitter Email",
             "Follow us on Twitter",
+            "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
             "Sign up for our daily newsletter",
             "Subscribe",
             "Skip to main content",
@@ -1781,6 +1813,10 @@ mod tests {
             &o()
         ));
         assert!(is_image_credit("Photo: AFP", &o()));
+        assert!(is_image_credit(
+            "Image caption Scooter Braun has managed Justin Bieber",
+            &o()
+        ));
         assert!(!is_image_credit(PARA, &o()));
     }
 
@@ -1806,6 +1842,14 @@ mod tests {
             .as_deref(),
             Some("HNN Staff")
         );
+        let (out, meta) = run(
+            &["Publish date:", "Sep 1, 2019", "Author:", "Jane Doe", PARA],
+            None,
+            true,
+        );
+        assert_eq!(out, [PARA]);
+        assert_eq!(meta.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(meta.published.as_deref(), Some("2019-09-01"));
         let (out, meta) = run(
             &["By", "Randy Maniloff", "Nov. 18, 2019 7:04 pm ET", PARA],
             None,

@@ -167,7 +167,7 @@ const POSITIVE_WORDS: &str =
 /// Values of `class`, `id` or `itemprop` that name the article body.
 const BODY_HINT_WORDS: &str = "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent";
 /// Readability's unlikely candidates, extended with the boxes news pages put inside articles.
-const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|nav";
+const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|(^|[-_ ])nav";
 /// Hints that rescue an unlikely candidate.
 const MAYBE_WORDS: &str =
     "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
@@ -414,8 +414,11 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     {
         flags |= BODY_HINT;
     }
-    let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
-        || el.name() == "html"
+    // headings are never "unlikely" by class: `h2.date-header` is a blog's date
+    let structural = matches!(
+        tag,
+        Tag::Body | Tag::A | Tag::Article | Tag::Main | Tag::H(_)
+    ) || el.name() == "html"
         || flags & BODY_HINT != 0;
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]
@@ -452,6 +455,8 @@ mod tests {
         assert!(hints("entry-content") & H_BODY_HINT != 0);
         assert!(hints("entry-content") & H_POSITIVE != 0);
         assert!(hints("site-sidebar") & H_UNLIKELY != 0);
+        assert!(hints("site-nav") & H_UNLIKELY != 0);
+        assert!(hints("unavailable") & H_UNLIKELY == 0);
         assert!(hints("ad") & H_NOISE != 0);
         assert!(hints("header") & H_NOISE == 0);
         assert_eq!(hints(""), 0);

@@ -208,8 +208,18 @@ fn title_before(dom: &Dom<'_>, first: usize) -> Option<String> {
         .rev()
         .find(|&i| dom.items[i].tag == Tag::H(1) && dom.items[i].end as usize <= first)?;
     let mut s = String::new();
+    // A site logo set as `<h1><a href=/>Site</a></h1>` is not the title.
+    let mut unlinked = false;
+    let mut link_end = 0usize;
     for j in h + 1..dom.items[h].end as usize {
-        if let Ref::Text(t) = dom.items[j].node {
+        let it = &dom.items[j];
+        if it.tag == Tag::A && j >= link_end {
+            link_end = it.end as usize;
+        }
+        if let Ref::Text(t) = it.node {
+            if j >= link_end && !t.trim().is_empty() {
+                unlinked = true;
+            }
             for w in t.split_whitespace() {
                 if !s.is_empty() {
                     s.push(' ');
@@ -218,7 +228,7 @@ fn title_before(dom: &Dom<'_>, first: usize) -> Option<String> {
             }
         }
     }
-    (!s.is_empty()).then_some(s)
+    (unlinked && !s.is_empty()).then_some(s)
 }
 
 /// The longest `articleBody` string of the page's JSON-LD, if any.
@@ -345,6 +355,14 @@ mod tests {
     fn page_of_short_lines_falls_back_to_the_body() {
         let b = run("<body><p>caf\u{e9} na\u{ef}ve ok</p><p>short line two</p></body>");
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn logo_h1_is_not_taken_for_the_title() {
+        let html = format!(
+            "<body><h1 class=logo><a href=/>Daily News</a></h1><div class=story>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        assert!(run(&html).iter().all(|b| b.kind != BlockKind::Heading));
     }
 
     #[test]
