@@ -791,7 +791,7 @@ fn in_excluded_area(el: ElementRef) -> bool {
 /// The class names of `e`, as `Element::classes` gives them but without
 /// interning each one as an atom (a global, locked table): that cost more
 /// than the rest of the metadata walk.
-fn class_tokens<'e>(e: &'e scraper::node::Element) -> impl Iterator<Item = &'e str> {
+fn class_tokens(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
     attr(e, "class")
         .into_iter()
         .flat_map(str::split_ascii_whitespace)
