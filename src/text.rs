@@ -536,23 +536,19 @@ mod tests {
     }
 
     #[test]
-    fn whole_pipeline_linear_on_repeated_ad_lines() {
+    fn whole_pipeline_on_repeated_ad_lines() {
+        // time bounds are measured in tests/hostile.rs and benches/ (growth)
         let s = format!(
             "{}\n{PARA}\n",
             "Advertisement · Scroll to continue\n".repeat(200_000)
         );
-        let t = std::time::Instant::now();
         let a = crate::extract_text(&s, &Options::default()).unwrap();
         assert_eq!(a.text(), PARA);
-        let limit = if cfg!(debug_assertions) { 60 } else { 5 };
-        assert!(t.elapsed().as_secs() < limit);
     }
 
     #[test]
-    fn linear_on_many_lines() {
+    fn one_block_per_line_on_many_lines() {
         let s = "Advertisement\n".repeat(200_000);
-        let t = std::time::Instant::now();
         assert_eq!(blocks(&s).len(), 200_000);
-        assert!(t.elapsed().as_secs() < 5);
     }
 }
