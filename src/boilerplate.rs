@@ -109,6 +109,11 @@ pub struct BoilerplateOptions {
     /// Plain text: characters of good content needed before a comment
     /// section marker ends the main run.
     pub comments_min_chars: usize,
+    /// Plain text: share (0–1) of the characters in prose blocks from which
+    /// a page where no rule dropped a block and no comment section starts is
+    /// taken as already clean (an extracted article's text, cleaned again)
+    /// and kept whole, without the main-run cut.
+    pub clean_content_share: f32,
     /// Plain text: how many blocks before the main run are searched for the
     /// headline when the page gave no title.
     pub title_lookback: usize,
@@ -156,6 +161,7 @@ impl Default for BoilerplateOptions {
             prose_stopword_density: 0.3,
             max_list_items: 60,
             comments_min_chars: 300,
+            clean_content_share: 0.5,
             title_lookback: 3,
             title_anchor_bonus: 300.0,
             title_anchor_window: 6,
@@ -1285,6 +1291,9 @@ fn main_run(
             }
         })
         .collect();
+    if is_clean_text(blocks, &classes, comments, o) {
+        return (vec![true; blocks.len()], 0);
+    }
     let content = |c: Class| matches!(c, Class::Good | Class::NearGood);
     // the first prose block under the first headline repeat
     let anchor = after_title.iter().position(|&t| t).and_then(|t| {
@@ -1379,6 +1388,32 @@ fn main_run(
         }
     }
     (keep, a)
+}
+
+/// A text that is already a clean article (the text of an extracted
+/// article, cleaned again): no block was dropped by a rule (no ad label,
+/// share line, menu of links, copyright, ...), no comment section, and
+/// prose makes at least `clean_content_share` of its characters. Its short
+/// blocks are headings, list items and table rows of the article, so no
+/// main-run cut applies.
+fn is_clean_text(
+    blocks: &[Block],
+    classes: &[Class],
+    comments: &[bool],
+    o: &BoilerplateOptions,
+) -> bool {
+    if classes.contains(&Class::Bad) || comments.contains(&true) {
+        return false;
+    }
+    let (mut total, mut prose) = (0usize, 0usize);
+    for (b, &c) in blocks.iter().zip(classes) {
+        let len = weighted_len(&b.text, o);
+        total += len;
+        if matches!(c, Class::Good | Class::NearGood) {
+            prose += len;
+        }
+    }
+    total > 0 && prose as f32 >= o.clean_content_share * total as f32
 }
 
 /// A headline-shaped block: a few words, no sentence end.
@@ -1954,6 +1989,71 @@ mod tests {
         ]);
         let (out, _) = run(&texts, None, true);
         assert_eq!(out, [PARAS[0], "A Short Heading", PARAS[1], PARAS[2]]);
+    }
+
+    /// An extracted article's text, cleaned again: a heading and a run of
+    /// short lowercase list items before a short closing paragraph, and a
+    /// short closing sentence, all stay (no main-run cut on clean text).
+    #[test]
+    fn clean_text_is_kept_whole() {
+        let texts = [
+            PARAS[0],
+            PARAS[1],
+            "What to sow first",
+            "broad beans and peas, straight into the ground",
+            "onion sets, as soon as the soil can be worked",
+            "tomatoes and peppers, indoors on a bright windowsill",
+            "Keep a notebook of what you sowed and when, it helps.",
+            "Raw counts are available on request.",
+        ];
+        let (out, _) = run(&texts, None, true);
+        assert_eq!(out, texts);
+    }
+
+    /// A rule dropping one block (an ad label) means the text is a raw
+    /// dump, not a clean article: the main-run cut applies again.
+    #[test]
+    fn dropped_block_means_not_clean() {
+        let texts = [
+            PARAS[0],
+            PARAS[1],
+            "Advertisement",
+            "What to sow first",
+            "broad beans and peas, straight into the ground",
+            "onion sets, as soon as the soil can be worked",
+            "tomatoes and peppers, indoors on a bright windowsill",
+            "Keep a notebook of what you sowed and when, it helps.",
+        ];
+        let (out, _) = run(&texts, None, true);
+        assert_eq!(out, [PARAS[0], PARAS[1]]);
+    }
+
+    /// Mostly short lines (a menu page) are not clean text even when no rule
+    /// dropped one of them: prose is under `clean_content_share`.
+    #[test]
+    fn short_line_page_is_not_clean_text() {
+        let o = o();
+        let texts = [
+            PARAS[0],
+            "Gardening tips for beginners",
+            "Seeds and bulbs for spring",
+            "Tools that last a lifetime",
+            "Contact our friendly team",
+            "Visit the shop on Main Street",
+        ];
+        let blocks: Vec<Block> = texts.iter().map(|t| p(t)).collect();
+        let classes: Vec<Class> = blocks.iter().map(|b| classify(b, true, &o)).collect();
+        let none = vec![false; blocks.len()];
+        assert!(!is_clean_text(&blocks, &classes, &none, &o));
+        assert!(is_clean_text(&blocks[..2], &classes[..2], &none[..2], &o));
+        let mut comments = none.clone();
+        comments[1] = true;
+        assert!(!is_clean_text(
+            &blocks[..2],
+            &classes[..2],
+            &comments[..2],
+            &o
+        ));
     }
 
     #[test]

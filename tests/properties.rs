@@ -350,7 +350,6 @@ proptest! {
 /// The same on every shipped fixture: the text of a cleaned page, cleaned
 /// again as plain text, keeps every paragraph.
 #[test]
-#[ignore = "known gap (issue 6): re-cleaning as plain text drops a run of short lowercase list items and the line before a table; run with --ignored"]
 fn reextracting_each_fixture_text_keeps_every_paragraph() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut failures = Vec::new();
