@@ -67,6 +67,10 @@ impl Default for TextOptions {
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•*·▪●◦‣–-]|\d{1,3}[.)])\s+").expect("bullet regex"));
 
+/// Cell separator of a table row written as text (`Castle Street | 640`,
+/// as [`Article::text`](crate::Article::text) writes tables).
+const CELL_SEPARATOR: &str = " | ";
+
 /// Separators between a title and a site name or section tag.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " :: ", " · ", " / "];
 
@@ -268,8 +272,12 @@ pub(crate) fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
     for i in 0..blocks.len() {
         let next_is_para = blocks.get(i + 1).is_some_and(|n| is_paragraph(n, o));
         let b = &blocks[i];
+        // the last row of a table (`Old Town | 18,500`) under other rows
+        let table_row =
+            b.text.contains(CELL_SEPARATOR) && i > 0 && blocks[i - 1].text.contains(CELL_SEPARATOR);
         if b.kind == BlockKind::Paragraph
             && next_is_para
+            && !table_row
             && heading_shaped(&b.text, o)
             && (seen_paragraph || capital_share(&b.text) >= o.heading_capital_share)
         {
@@ -450,6 +458,17 @@ mod tests {
     fn short_sentence_is_never_a_heading() {
         let b = blocks(&format!("{PARA}\n\nHe Declined To Comment.\n\n{PARA}"));
         assert_eq!(b[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn last_table_row_is_not_a_heading() {
+        let para = "The organisers thanked the volunteers who stood at street corners for two hours on Sunday evening.";
+        let text = format!("{para}\n\nCastle Street | 640\nMill Lane | 515\n\n{para}");
+        let b = blocks(&text);
+        assert!(b.iter().all(|b| b.kind != BlockKind::Heading), "{b:?}");
+        // a lone `A | B` line before a paragraph may still be a heading
+        let text = format!("{para}\n\nCastle Street | Mill Lane\n\n{para}");
+        assert!(blocks(&text).iter().any(|b| b.kind == BlockKind::Heading));
     }
 
     #[test]
