@@ -29,7 +29,10 @@ fn seed_page_facts() {
     }
     let mut used = vec![false; found.len()];
     for g in gold["facts"].as_array().unwrap() {
-        let (gs, ge) = (g["start"].as_u64().unwrap() as usize, g["end"].as_u64().unwrap() as usize);
+        let (gs, ge) = (
+            g["start"].as_u64().unwrap() as usize,
+            g["end"].as_u64().unwrap() as usize,
+        );
         let hit = found.iter().enumerate().find(|(j, f)| {
             !used[*j] && f.start <= ge && f.end >= gs && same_value(&g["value"], &f.value)
         });
@@ -54,7 +57,11 @@ fn seed_page_facts() {
             "false alarm {f:?}"
         );
         for nf in gold["not_facts"].as_array().unwrap() {
-            assert_ne!(f.start as u64, nf["start"].as_u64().unwrap(), "not a fact: {f:?}");
+            assert_ne!(
+                f.start as u64,
+                nf["start"].as_u64().unwrap(),
+                "not a fact: {f:?}"
+            );
         }
     }
 }

@@ -306,6 +306,12 @@ fn extract_chunk(
     tokens::tokenize(text, toks);
     let cx = Cx { text, t: toks };
     let mut sent = SentenceCache::default();
+    // Memory bounds on degenerate text (a million numbers, no full stop):
+    // at most one fact per FACT_MIN_BYTES, and sentence copies of at most
+    // SENTENCE_COPY_FACTOR times the text; beyond, a fact's sentence is
+    // its own text. Real prose is far below both.
+    let max_facts = out.len() + text.len() / FACT_MIN_BYTES + 64;
+    let mut sentence_budget = SENTENCE_COPY_FACTOR * text.len() + 4096;
     let mut i = 0;
     let mut floor = 0;
     let n = toks.len();
@@ -326,7 +332,14 @@ fn extract_chunk(
         }
         match step(&cx, i, floor, ctx) {
             Step::Fact(raw) => {
-                let (a, b) = sent.get(text, raw.start, raw.end);
+                if out.len() >= max_facts {
+                    break;
+                }
+                let (mut a, mut b) = sent.get(text, raw.start, raw.end);
+                if b - a > sentence_budget {
+                    (a, b) = (raw.start, raw.end);
+                }
+                sentence_budget = sentence_budget.saturating_sub(b - a);
                 let fact = Fact {
                     text: text[raw.start..raw.end].to_string(),
                     start: raw.start + offset,
@@ -349,6 +362,12 @@ fn extract_chunk(
         }
     }
 }
+
+/// Fewest bytes of text per fact kept (see `extract_chunk`).
+const FACT_MIN_BYTES: usize = 48;
+
+/// Most bytes of sentences copied into facts, per byte of text.
+const SENTENCE_COPY_FACTOR: usize = 2;
 
 /// Cheap check: any digit or any letter at all (number words).
 fn has_trigger(text: &str) -> bool {

@@ -4,7 +4,6 @@
 //! rules leave too little text, they are relaxed one by one (Readability's
 //! cascade) and, last, the page's JSON-LD `articleBody` is used.
 
-
 use crate::article::{Block, BlockKind, Metadata};
 use crate::error::Error;
 use crate::options::Options;
