@@ -661,3 +661,22 @@ fn peak_memory_and_growth() {
     }
     eprint!("{report}");
 }
+
+/// Minimised crashers found by the fuzz targets (see `fuzz/README.md`).
+#[test]
+fn fuzz_regressions() {
+    // facts: `1e308 bn` scaled to infinity.
+    for text in [
+        "1e308 bn",
+        "about 12,000 soldiers, 1e308 people, $1e308bn, 1.7e308 million",
+    ] {
+        for f in facts::extract(text) {
+            assert_eq!(&text[f.start..f.end], f.text);
+            match f.value {
+                facts::Value::Number(x) => assert!(x.is_finite(), "{f:?}"),
+                facts::Value::Range(a, b) => assert!(a.is_finite() && b.is_finite(), "{f:?}"),
+                facts::Value::Date(_) => {}
+            }
+        }
+    }
+}

@@ -335,6 +335,18 @@ fn extract_chunk(
                 if out.len() >= max_facts {
                     break;
                 }
+                // `1e308 bn` overflows: a value that is not a finite number
+                // is no fact (found by fuzzing).
+                let finite = match raw.value {
+                    Value::Number(x) => x.is_finite(),
+                    Value::Range(a, b) => a.is_finite() && b.is_finite(),
+                    Value::Date(_) => true,
+                };
+                if !finite {
+                    i = raw.next.max(i + 1);
+                    floor = i;
+                    continue;
+                }
                 let (mut a, mut b) = sent.get(text, raw.start, raw.end);
                 if b - a > sentence_budget {
                     (a, b) = (raw.start, raw.end);
