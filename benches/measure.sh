@@ -28,8 +28,10 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the 
 git log -1 --format='commit %h %s' 2>/dev/null || true
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-    cargo build --release --example clean -q
-    cargo build --release -p article-extract-peers -q
+    # quiet unless the build fails
+    cargo build --release --example clean -q 2>/dev/null || cargo build --release --example clean
+    cargo build --release -p article-extract-peers -q 2>/dev/null ||
+        cargo build --release -p article-extract-peers
 fi
 CLEAN=target/release/examples/clean
 PEERS=target/release/article-extract-peers
@@ -66,6 +68,10 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 one, two = r[0]["median"], r[1]["median"]
 print(f"speed-up 2 jobs vs 1 (median wall time): {one / two:.2f}x (target >= 1.8x)")
+cpu = [x["user"] + x["system"] for x in r]
+print(f"CPU time (user+sys, mean): 1 job {cpu[0]*1e3:.0f} ms, 2 jobs {cpu[1]*1e3:.0f} ms "
+      f"(parallel overhead {100 * (cpu[1] / cpu[0] - 1):+.0f}%); wall-time speed-up is only "
+      "meaningful on an otherwise idle machine (see the load average above)")
 EOF
 else
     echo "(hyperfine missing: apt-get install hyperfine)"

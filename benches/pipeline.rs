@@ -184,11 +184,14 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
+/// Builds a pathological page of `n` units.
+type Shape = fn(usize) -> String;
+
 /// Inputs that grow: with a linear pipeline every line of a shape keeps the
 /// same MB/s as `n` grows; a super-linear stage shows as falling MB/s.
 fn growth(c: &mut Criterion) {
     let ex = Extractor::new(Options::default());
-    let html_shapes: [(&str, fn(usize) -> String); 5] = [
+    let html_shapes: [(&str, Shape); 5] = [
         ("paragraphs", common::grow::paragraphs),
         ("nesting", common::grow::nesting),
         ("inline_nesting", common::grow::inline_nesting),

@@ -47,6 +47,7 @@ fn cat_name(c: Category) -> String {
 }
 
 fn days(d: &str) -> Option<i64> {
+    let d = d.replace("XXXX", "2000");
     let mut it = d.split('-').map(|x| x.parse::<i64>().ok());
     let (y, m, dd) = (it.next()??, it.next()??, it.next()??);
     let y = y - i64::from(m <= 2);
@@ -58,7 +59,12 @@ fn days(d: &str) -> Option<i64> {
 
 /// The TIMEX duration of an interval, in the coarsest unit that fits it.
 fn period(a: &str, b: &str, days: i64) -> String {
-    let ymd = |s: &str| -> Vec<i64> { s.split('-').filter_map(|x| x.parse().ok()).collect() };
+    let ymd = |s: &str| -> Vec<i64> {
+        s.replace("XXXX", "2000")
+            .split('-')
+            .filter_map(|x| x.parse().ok())
+            .collect()
+    };
     let (x, y) = (ymd(a), ymd(b));
     if x.len() == 3 && y.len() == 3 {
         if x[1..] == y[1..] {

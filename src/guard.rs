@@ -232,10 +232,8 @@ fn is_ws(c: u8) -> bool {
 }
 
 fn find(b: &[u8], c: u8, from: usize) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&x| x == c)
-        .map(|p| p + from)
+    // memchr: vectorised; a byte-at-a-time `position` was half the scan's time.
+    memchr::memchr(c, b.get(from..)?).map(|p| p + from)
 }
 
 /// A case-insensitive hash of a tag name (FNV-1a). Equal hashes are

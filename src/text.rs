@@ -263,7 +263,7 @@ fn capital_share(text: &str) -> f32 {
 /// Headings from shape and context: a heading-shaped line followed by a
 /// paragraph, title-cased or sitting inside the article (a paragraph came
 /// before it). Level 2.
-fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
+pub(crate) fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
     let mut seen_paragraph = false;
     for i in 0..blocks.len() {
         let next_is_para = blocks.get(i + 1).is_some_and(|n| is_paragraph(n, o));
@@ -536,23 +536,19 @@ mod tests {
     }
 
     #[test]
-    fn whole_pipeline_linear_on_repeated_ad_lines() {
+    fn whole_pipeline_on_repeated_ad_lines() {
+        // time bounds are measured in tests/hostile.rs and benches/ (growth)
         let s = format!(
             "{}\n{PARA}\n",
             "Advertisement · Scroll to continue\n".repeat(200_000)
         );
-        let t = std::time::Instant::now();
         let a = crate::extract_text(&s, &Options::default()).unwrap();
         assert_eq!(a.text(), PARA);
-        let limit = if cfg!(debug_assertions) { 60 } else { 5 };
-        assert!(t.elapsed().as_secs() < limit);
     }
 
     #[test]
-    fn linear_on_many_lines() {
+    fn one_block_per_line_on_many_lines() {
         let s = "Advertisement\n".repeat(200_000);
-        let t = std::time::Instant::now();
         assert_eq!(blocks(&s).len(), 200_000);
-        assert!(t.elapsed().as_secs() < 5);
     }
 }

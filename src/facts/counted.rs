@@ -18,12 +18,14 @@ struct Phrase<T> {
     val: T,
 }
 
+type PhraseIndex = HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+
 /// Phrases indexed by their first and last token (lower case); each index
 /// lists the longest phrases first.
 struct Phrases<T> {
     all: Vec<Phrase<T>>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_first: PhraseIndex,
+    by_last: PhraseIndex,
 }
 
 impl<T> Phrases<T> {
@@ -34,11 +36,7 @@ impl<T> Phrases<T> {
         let w = if end == 0 { "" } else { cx.s(end - 1) };
         self.index(&self.by_last, w)
     }
-    fn index<'s>(
-        &'s self,
-        m: &'s HashMap<String, Vec<usize>>,
-        w: &str,
-    ) -> impl Iterator<Item = &'s Phrase<T>> {
+    fn index<'s>(&'s self, m: &'s PhraseIndex, w: &str) -> impl Iterator<Item = &'s Phrase<T>> {
         let mut buf = [0u8; 24];
         let list = lexicon::lower(w, &mut buf).and_then(|k| m.get(k));
         list.into_iter().flatten().map(|&i| &self.all[i])
@@ -59,8 +57,8 @@ fn phrases<T: Copy>(table: &[(&str, T)]) -> Phrases<T> {
         .filter(|p| !p.toks.is_empty())
         .collect();
     all.sort_by_key(|p| std::cmp::Reverse(p.toks.len()));
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first = PhraseIndex::default();
+    let mut by_last = PhraseIndex::default();
     for (i, p) in all.iter().enumerate() {
         by_first
             .entry(p.toks[0].to_lowercase())

@@ -257,6 +257,9 @@ pub(crate) fn parse_date(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
             j += 1;
         }
     }
+    if let Some(h) = day_range(cx, i, ctx) {
+        return Some(h);
+    }
     let found = single(cx, j, weekday);
     let (y, m, d, e) = found?;
     let year = y.or(ctx.year);
@@ -273,15 +276,26 @@ pub(crate) fn parse_date(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
         || cx.is(k, "until")
         || cx.is(k, "through");
     if conn && d > 0 {
-        if let Some((y2, m2, d2, e2)) = single(cx, k + 1, false) {
-            let y2 = y2.or(year);
-            if let (Some(a), Some(b)) = (year, y2) {
-                if d2 > 0 && days_from_civil(a, m, d) < days_from_civil(b, m2, d2) {
-                    hit.iso = format!("{}/{}", iso(Some(a), m, d), iso(Some(b), m2, d2));
-                    hit.e = e2;
-                    if i > 0 && (cx.is(i - 1, "from") || cx.is(i - 1, "between")) {
-                        hit.s = i - 1;
-                    }
+        // `January 4-22`, `May 9 to 11, 2025`: the second day shares the month
+        let second = single(cx, k + 1, false).or_else(|| {
+            let (d2, e2) = day_at(cx, k + 1)?;
+            if month_at(cx, e2).is_some() || (cx.is(e2, "of") && month_at(cx, e2 + 1).is_some()) {
+                return None;
+            }
+            let (y2, e3) = trailing_year(cx, e2).map_or((y, e2), |(y2, e3)| (Some(y2), e3));
+            Some((y2, m, d2, e3))
+        });
+        if let Some((y2, m2, d2, e2)) = second {
+            let (a, b) = match (y, y2) {
+                (None, Some(b)) if m <= m2 => (Some(b), Some(b)),
+                (a, b) => (a.or(year), b.or(a).or(year)),
+            };
+            let order = |y: Option<i32>, m: u32, d: u32| days_from_civil(y.unwrap_or(2000), m, d);
+            if d2 > 0 && a.is_some() == b.is_some() && order(a, m, d) < order(b, m2, d2) {
+                hit.iso = format!("{}/{}", iso(a, m, d), iso(b, m2, d2));
+                hit.e = e2;
+                if i > 0 && (cx.is(i - 1, "from") || cx.is(i - 1, "between")) {
+                    hit.s = i - 1;
                 }
             }
         }
@@ -289,11 +303,83 @@ pub(crate) fn parse_date(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
     Some(hit)
 }
 
+/// `4-22 January`, `from 4 to 22 Jan 2019`: days sharing the month after them.
+fn day_range(cx: &Cx, i: usize, ctx: &Context) -> Option<DateHit> {
+    if cx.kind(i) != Some(Kind::Num) {
+        return None;
+    }
+    let (d1, e1) = day_at(cx, i)?;
+    let conn = cx.p(e1, "-") || cx.p(e1, "–") || cx.is(e1, "to") || cx.is(e1, "until");
+    if !conn {
+        return None;
+    }
+    let (d2, e2) = day_at(cx, e1 + 1)?;
+    let k = if cx.is(e2, "of") { e2 + 1 } else { e2 };
+    let (m, e3) = month_at(cx, k)?;
+    let (y, e4) = trailing_year(cx, e3).map_or((ctx.year, e3), |(y, e)| (Some(y), e));
+    if !(valid(y, m, d1) && valid(y, m, d2) && d1 < d2) {
+        return None;
+    }
+    let s = if i > 0 && (cx.is(i - 1, "from") || cx.is(i - 1, "between")) {
+        i - 1
+    } else {
+        i
+    };
+    Some(DateHit {
+        s,
+        e: e4,
+        iso: format!("{}/{}", iso(y, m, d1), iso(y, m, d2)),
+        anchor: None,
+    })
+}
+
+/// A weekday with a reference day: `next Friday`, `last Monday`,
+/// `this Sunday` (weeks start on Monday); alone, `XXXX-WXX-5`.
+pub(crate) fn weekday(cx: &Cx, i: usize, floor: usize, today: (i32, u32, u32)) -> Option<DateHit> {
+    let w = cx.s(i).to_ascii_lowercase();
+    let n = super::lexicon::WEEKDAYS.iter().position(|d| *d == w)? as i64 + 1;
+    let rel = if i > floor && i > 0 {
+        [("last", -7i64), ("this", 0), ("next", 7)]
+            .iter()
+            .find(|(k, _)| cx.is(i - 1, k))
+            .map(|&(_, o)| o)
+    } else {
+        None
+    };
+    match rel {
+        Some(o) => {
+            let z = days_from_civil(today.0, today.1, today.2);
+            let monday = z - ((z + 3).rem_euclid(7));
+            let (y, m, d) = civil_from_days(monday + n - 1 + o);
+            Some(DateHit {
+                s: i - 1,
+                e: i + 1,
+                iso: iso(Some(y), m, d),
+                anchor: None,
+            })
+        }
+        None => Some(DateHit {
+            s: i,
+            e: i + 1,
+            iso: format!("XXXX-WXX-{n}"),
+            anchor: None,
+        }),
+    }
+}
+
 /// One date (no interval) at `j`: (year, month, day or 0, end).
 fn single(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, usize)> {
     // Month D[, Y] | Month Y
     if let Some((m, e)) = month_at(cx, j) {
         let lower_verb = matches!(cx.s(j), "may" | "march" | "mar" | "dec" | "jun");
+        // `Jan-1`, `Jan/1`
+        if (cx.p(e, "-") || cx.p(e, "/")) && cx.adj(e - 1) && cx.adj(e) {
+            if let Some((d, e2)) = day_at(cx, e + 1) {
+                if valid(None, m, d) && !cx.p(e2, "-") && !cx.p(e2, "/") {
+                    return Some((None, m, d, e2));
+                }
+            }
+        }
         if let Some((d, e2)) = day_at(cx, e) {
             if let Some((y, e3)) = trailing_year(cx, e2) {
                 if valid(Some(y), m, d) {
@@ -317,7 +403,11 @@ fn single(cx: &Cx, j: usize, weekday: bool) -> Option<(Option<i32>, u32, u32, us
         // a month alone after a cue: `in October`, `since March`
         let cue = j > 0 && super::lexicon::contains(super::lexicon::MONTH_CUES, cx.s(j - 1));
         let capital = cx.s(j).starts_with(char::is_uppercase);
-        if cue && (capital || !lower_verb) && !cx.p(e, "-") {
+        let strong_cue = j > 0
+            && ["in", "since", "until", "early", "late", "mid"]
+                .iter()
+                .any(|w| cx.is(j - 1, w));
+        if cue && (capital || !lower_verb || strong_cue) && !cx.p(e, "-") {
             return Some((None, m, 0, e));
         }
         return None;
@@ -526,6 +616,10 @@ mod tests {
         assert_eq!(d("-20200701-"), "2020-07-01");
         assert_eq!(d("from 10/1/2018 - 10/7/2018"), "2018-10-01/2018-10-07");
         assert_eq!(d("on 31.12.2019"), "2019-12-31");
+        assert_eq!(d("back Jan-1 now"), "XXXX-01-01");
+        assert_eq!(d("from 4 to 22 January 2019"), "2019-01-04/2019-01-22");
+        assert_eq!(d("on January 4-22"), "XXXX-01-04/XXXX-01-22");
+        assert_eq!(d("May 9 to 11, 2025"), "2025-05-09/2025-05-11");
     }
 
     #[test]

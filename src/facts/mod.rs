@@ -1,11 +1,11 @@
 //! Numeric facts in text: counts, casualties, years, dates, money,
 //! percentages, ordinals. Stands alone: depends on nothing else of the crate.
 //!
-//! One linear pass cuts the text into tokens ([`tokens`]); at every number
-//! (digits or words) or date word the parsers read a date ([`dates`]) or a
-//! number ([`numbers`]) with its range, qualifier, currency, unit and the
-//! noun phrase it counts ([`counted`]), whose words and the clause around
-//! give the category (tables in [`lexicon`]).
+//! One linear pass cuts the text into tokens (`tokens`); at every number
+//! (digits or words) or date word the parsers read a date (`dates`) or a
+//! number (`numbers`) with its range, qualifier, currency, unit and the
+//! noun phrase it counts (`counted`), whose words and the clause around
+//! give the category (tables in `lexicon`).
 //!
 //! ```
 //! use article_extract::facts::{self, Category, Qualifier, Value};
@@ -39,7 +39,9 @@ pub enum Value {
     Number(f64),
     /// An inclusive range.
     Range(f64, f64),
-    /// A date, ISO 8601 (`2025-05-09`, `2025-05`).
+    /// A date, ISO 8601: `2025-05-09`, `2025-05`, a week `2016-W46`, an
+    /// interval `2018-10-01/2018-10-07`; an unknown year is `XXXX`
+    /// (`XXXX-05-09`), an unknown week `XXXX-WXX-5` (a Friday).
     Date(String),
 }
 
@@ -137,7 +139,8 @@ pub struct Fact {
     pub counted: Option<String>,
     /// The category.
     pub category: Category,
-    /// The sentence the fact sits in.
+    /// The sentence the fact sits in; empty when the text around has no
+    /// sentence end within 1000 bytes (run-on lists, tables).
     pub sentence: String,
 }
 
@@ -309,7 +312,7 @@ fn extract_chunk(
     // Memory bounds on degenerate text (a million numbers, no full stop):
     // at most one fact per FACT_MIN_BYTES, and sentence copies of at most
     // SENTENCE_COPY_FACTOR times the text; beyond, a fact's sentence is
-    // its own text. Real prose is far below both.
+    // left empty. Real prose is far below both.
     let max_facts = out.len() + text.len() / FACT_MIN_BYTES + 64;
     let mut sentence_budget = SENTENCE_COPY_FACTOR * text.len() + 4096;
     let mut i = 0;
@@ -347,11 +350,11 @@ fn extract_chunk(
                     floor = i;
                     continue;
                 }
-                let (mut a, mut b) = sent.get(text, raw.start, raw.end);
-                if b - a > sentence_budget {
-                    (a, b) = (raw.start, raw.end);
+                let mut sentence = sentence_of(text, sent.get(text, raw.start, raw.end));
+                if sentence.len() > sentence_budget {
+                    sentence = "";
                 }
-                sentence_budget = sentence_budget.saturating_sub(b - a);
+                sentence_budget -= sentence.len();
                 let fact = Fact {
                     text: text[raw.start..raw.end].to_string(),
                     start: raw.start + offset,
@@ -360,7 +363,7 @@ fn extract_chunk(
                     qualifier: raw.qualifier,
                     counted: raw.counted,
                     category: raw.category,
-                    sentence: text[a..b].to_string(),
+                    sentence: sentence.to_string(),
                 };
                 out.push(fact);
                 i = raw.next.max(i + 1);
@@ -376,7 +379,7 @@ fn extract_chunk(
 }
 
 /// Fewest bytes of text per fact kept (see `extract_chunk`).
-const FACT_MIN_BYTES: usize = 48;
+const FACT_MIN_BYTES: usize = 8;
 
 /// Most bytes of sentences copied into facts, per byte of text.
 const SENTENCE_COPY_FACTOR: usize = 2;
@@ -420,6 +423,20 @@ struct SentenceCache {
 
 /// Longest reach of the sentence search on either side of a fact.
 const MAX_SENTENCE_REACH: usize = 1000;
+
+/// A "sentence" longer than this (a list or table run together, a text
+/// with no stops) is no sentence: the fact's `sentence` is left empty, so
+/// that many facts do not each copy one huge span.
+const MAX_SENTENCE_BYTES: usize = 1000;
+
+/// The sentence of the fact, or "" when the text around has no sentence end.
+fn sentence_of(text: &str, (a, z): (usize, usize)) -> &str {
+    if z - a <= MAX_SENTENCE_BYTES {
+        &text[a..z]
+    } else {
+        ""
+    }
+}
 
 impl SentenceCache {
     fn get(&mut self, text: &str, s: usize, e: usize) -> (usize, usize) {
@@ -525,6 +542,20 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
                 h.s = qs;
             }
             let (s, e) = span_text(cx, h.s.max(floor), h.e);
+            return Step::Fact(Raw {
+                start: s,
+                end: e,
+                value: Value::Date(h.iso),
+                qualifier: Qualifier::Exact,
+                counted: None,
+                category: Category::Date,
+                next: h.e,
+            });
+        }
+    }
+    if let (Wc::Weekday, Some(today)) = (wc, ctx.today) {
+        if let Some(h) = dates::weekday(cx, i, floor, today) {
+            let (s, e) = span_text(cx, h.s, h.e);
             return Step::Fact(Raw {
                 start: s,
                 end: e,
@@ -703,6 +734,13 @@ fn quantity(cx: &Cx, i: usize, floor: usize) -> Step {
     let word_num = !n.digits;
     // identifiers and non-quantities
     if n.digits {
+        // digit soup: `1,0001,000`, `12,34,5678` (commas that group nothing)
+        let glued_comma = |k: usize| {
+            cx.p(k, ",") && cx.adj(k - 1) && cx.adj(k) && cx.kind(k + 1) == Some(Kind::Num)
+        };
+        if glued_comma(n.e) || (i >= 2 && glued_comma(i - 1)) {
+            return Step::Skip(skip_chain(cx, n.e));
+        }
         if !money_pre && glued_identifier_before(cx, i) {
             return Step::Skip(skip_chain(cx, n.e));
         }

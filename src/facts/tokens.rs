@@ -103,10 +103,27 @@ static WORDS: LazyLock<Map> = LazyLock::new(|| {
     m
 });
 
+/// For each first letter, a bit per word length that some classified word
+/// has: most words are ruled out without hashing.
+static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for w in WORDS.keys() {
+        if let Some(&c) = w.first() {
+            if c.is_ascii_lowercase() && w.len() < 16 {
+                shapes[usize::from(c - b'a')] |= 1 << w.len();
+            }
+        }
+    }
+    shapes
+});
+
 fn classify(word: &str) -> Wc {
     let b = word.as_bytes();
-    // two-letter words other than `an` are never number words
-    if b.len() > MAX_CLASSIFIED || (b.len() == 2 && !b.eq_ignore_ascii_case(b"an")) {
+    if b.len() > MAX_CLASSIFIED || b.is_empty() || !b[0].is_ascii_alphabetic() {
+        return Wc::Other;
+    }
+    let first = usize::from(b[0].to_ascii_lowercase() - b'a');
+    if SHAPES[first] & (1 << b.len()) == 0 {
         return Wc::Other;
     }
     let mut buf = [0u8; MAX_CLASSIFIED];
@@ -321,6 +338,10 @@ fn utf8_len(c: u8) -> usize {
 }
 
 fn starts_alpha(text: &str, i: usize) -> bool {
+    // U+2000–U+203F (spaces, dashes, quotes) is never alphabetic
+    if text.as_bytes().get(i..i + 2) == Some(&[0xE2, 0x80]) {
+        return false;
+    }
     text.get(i..)
         .and_then(|s| s.chars().next())
         .is_some_and(char::is_alphabetic)

@@ -27,6 +27,8 @@ pub(crate) struct Renderer<'d, 'a> {
     /// A space is owed before the next word.
     space: bool,
     link_depth: u32,
+    /// Links opened since the last flush.
+    block_links: usize,
     /// Open block-level elements (the innermost owns the current text).
     owners: Vec<usize>,
     /// Open elements that give their kind to the blocks inside.
@@ -52,6 +54,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             link_bytes: 0,
             space: false,
             link_depth: 0,
+            block_links: 0,
             owners: Vec::new(),
             kinds: Vec::new(),
         }
@@ -108,11 +111,21 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if text.is_empty() {
             self.buf.clear();
             self.link_bytes = 0;
+            self.block_links = 0;
             return;
         }
         let text = text.to_string();
         self.buf.clear();
         let link_bytes = std::mem::take(&mut self.link_bytes).min(text.len());
+        let links = std::mem::take(&mut self.block_links);
+        let c = &self.options.content;
+        if links >= c.link_row_min_links
+            && link_bytes as f32 >= c.link_row_min_link_density * text.len() as f32
+            && self.kinds.is_empty()
+        {
+            // A row of links (tags, "read more"), whatever element holds it.
+            return;
+        }
         let owner = self.owners.last().and_then(|&o| self.element(o));
         let level = owner.and_then(|el| heading_level_with(el, &text, &self.options.sections));
         let mut block = match (level, self.kinds.last()) {
@@ -221,6 +234,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             }
         } else if tag == Tag::A {
             self.link_depth += 1;
+            self.block_links += 1;
         }
     }
 
@@ -263,6 +277,13 @@ impl<'d, 'a> Renderer<'d, 'a> {
             if !in_running_text {
                 return true;
             }
+        }
+        // A run of links set as a paragraph (tag lists, "read more" rows).
+        if it.tag.is_block()
+            && f.links as usize >= c.link_row_min_links
+            && f.link_density() >= c.link_row_min_link_density
+        {
+            return true;
         }
         if !self.mode.clean_conditionally
             || !matches!(
@@ -328,11 +349,15 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn header(&mut self, i: usize) {
         let items = &self.dom.items;
         let end = items[i].end as usize;
+        // A title header (with the `<h1>`) keeps only the title and the
+        // standfirst; a section header keeps its headings too.
+        let title_header = (i + 1..end).any(|j| items[j].tag == Tag::H(1));
         let mut j = i + 1;
         while j < end {
             let it = &items[j];
             let keep = match it.tag {
                 Tag::H(1) => true,
+                Tag::H(_) => !title_header,
                 Tag::P => {
                     it.flags & (BYLINE | NOISE) == 0
                         && self.figs[j].text as usize >= self.options.content.sibling_par_min_chars
@@ -575,20 +600,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_renders_without_overflow() {
-        let mut doc = Html::parse_document("<body><div></div></body>");
-        let top = doc
-            .tree
-            .nodes()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
-            .unwrap();
-        let (mut id, div) = (top.id(), top.value().clone());
-        for _ in 0..100_000 {
-            id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
-        }
-        let text = scraper::Node::Text(scraper::node::Text {
-            text: "deep".into(),
-        });
-        doc.tree.get_mut(id).unwrap().append(text);
+        let doc = super::super::dom::tests::nested_divs(100_000, "deep");
         let dom = Dom::build(&doc);
         let options = Options::default();
         let mode = Mode::CASCADE[3];
@@ -613,6 +625,22 @@ mod tests {
     }
 
     #[test]
+    fn section_header_keeps_its_heading() {
+        let b = blocks(
+            "<section><header><h2>Background</h2><span class=date>Today</span></header><p>Body.</p></section>",
+            &Options::default(),
+        );
+        let got: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading, "Background"),
+                (BlockKind::Paragraph, "Body.")
+            ]
+        );
+    }
+
+    #[test]
     fn single_paragraph_wrapper_with_a_link_is_kept() {
         let t = texts(
             "<div class=card><p>The discovery was announced in an article published Monday in the <a href=/n>journal Nature Astronomy</a>.</p></div>",
@@ -634,6 +662,23 @@ mod tests {
             "<p>Story.</p><ul><li>The strange life and <a href=/1>mysterious death of a coder</a></li><li>How a company <a href=/2>gets the law backward</a></li></ul><ul><li>Plain item one</li><li>Plain item two</li></ul>",
         );
         assert_eq!(t, vec!["Story.", "Plain item one", "Plain item two"]);
+    }
+
+    #[test]
+    fn paragraph_of_links_is_dropped() {
+        let t = texts(
+            "<p>Story text, long enough.</p><p>Tags<br><a href=/1>stock car 2018</a>, <a href=/2>stock car brasil</a>, <a href=/3>stock car cascavel</a></p>",
+        );
+        assert_eq!(t, vec!["Story text, long enough."]);
+    }
+
+    #[test]
+    fn inline_run_of_links_is_dropped() {
+        let t = texts(
+            "<div><p>Story text, long enough to outweigh the links below, with a second clause.</p><p>Story text, long enough to outweigh the links below, with a second clause.</p><p>Story text, long enough to outweigh the links below, with a second clause.</p><strong>Tags<br><a href=/1>stock car 2018</a>, <a href=/2>stock car brasil</a>, <a href=/3>stock car cascavel</a></strong></div>",
+        );
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t.iter().all(|t| t.starts_with("Story")));
     }
 
     #[test]

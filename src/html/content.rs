@@ -65,6 +65,8 @@ pub(crate) struct Fig {
     pub paras: u32,
     pub imgs: u32,
     pub inputs: u32,
+    /// Links in the subtree.
+    pub links: u32,
     /// List items in the subtree.
     pub lis: u32,
     /// List items holding a link.
@@ -119,7 +121,10 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
                 figs[i].text = it.chars;
                 figs[i].commas = it.commas;
             }
-            Tag::A => figs[i].link = figs[i].text,
+            Tag::A => {
+                figs[i].link = figs[i].text;
+                figs[i].links += 1;
+            }
             Tag::Img => figs[i].imgs += 1,
             Tag::Li => {
                 figs[i].lis += 1;
@@ -169,6 +174,7 @@ pub(crate) fn figures(dom: &Dom<'_>, mode: Mode, opts: &ContentOptions) -> Vec<F
         fp.inputs += f.inputs;
         fp.embeds += f.embeds;
         fp.lis += f.lis;
+        fp.links += f.links;
         fp.linked_lis += f.linked_lis;
         fp.heading_text += f.heading_text;
         fp.list_text += f.list_text;
@@ -270,7 +276,11 @@ pub(crate) fn choose(
         }
     }
     let Some(&first) = top.first() else {
-        return Vec::new();
+        // No paragraph anywhere: the whole body, as Readability does.
+        return (0..n)
+            .find(|&i| dom.items[i].tag == Tag::Body && !figs[i].excluded)
+            .into_iter()
+            .collect();
     };
     let parent = |i: usize| -> Option<usize> {
         let p = dom.items[i].parent;

@@ -117,7 +117,7 @@ pub(crate) const ALWAYS_OUT: u16 = 1 << 1;
 pub(crate) const BYLINE: u16 = 1 << 2;
 /// Flag: a strong hint that this is the article body (schema.org articleBody, ...).
 pub(crate) const BODY_HINT: u16 = 1 << 3;
-/// Flag: inside a `<table>` or `<pre>`: unlikely-candidate stripping does not apply.
+/// Flag: inside a `<pre>`: unlikely-candidate stripping does not apply.
 pub(crate) const IN_TABLE_OR_CODE: u16 = 1 << 4;
 /// Flag: a caption, a share bar or another thing dropped wherever it is.
 pub(crate) const NOISE: u16 = 1 << 5;
@@ -167,12 +167,12 @@ const POSITIVE_WORDS: &str =
 /// Values of `class`, `id` or `itemprop` that name the article body.
 const BODY_HINT_WORDS: &str = "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent";
 /// Readability's unlikely candidates, extended with the boxes news pages put inside articles.
-const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|nav";
+const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|(^|[-_ ])nav";
 /// Hints that rescue an unlikely candidate.
 const MAYBE_WORDS: &str =
     "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
 /// Things dropped wherever they sit, even inside the chosen article.
-const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
+const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|(^|[-_ ])cta($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
 /// Bylines, datelines and author boxes.
 const BYLINE_WORDS: &str = "(?i-u)byline|author|dateline|writtenby|p-author";
 const H_EMBED: u16 = 1 << 0;
@@ -223,17 +223,22 @@ const UNLIKELY_ROLES: &[&str] = &[
     "search",
 ];
 
+/// `el.attr(name)` without interning `name` (scraper's `attr` turns it into
+/// an atom through a global table on every call, the larger part of the
+/// walk's cost). For names that no foreign-content (SVG/MathML) attribute
+/// adjustment puts in a namespace, so the answer is the same.
+fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    if attr(el, "hidden").is_some() {
         return true;
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
+    if attr(el, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = attr(el, "style") {
         let s = style.as_bytes();
         if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
             return true;
@@ -321,7 +326,7 @@ impl<'a> Dom<'a> {
                         Some(_) if is_hidden(el) => None,
                         Some(tag) => {
                             let (flags, weight) = classify(el, tag, inherited);
-                            if matches!(tag, Tag::Table | Tag::Pre) {
+                            if tag == Tag::Pre {
                                 own_inherit |= IN_TABLE_OR_CODE;
                             }
                             if tag == Tag::Input {
@@ -390,8 +395,8 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
     if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
-    let class = hints(el.attr("class").unwrap_or(""));
-    let id = hints(el.attr("id").unwrap_or(""));
+    let class = hints(attr(el, "class").unwrap_or(""));
+    let id = hints(attr(el, "id").unwrap_or(""));
     let both = class | id;
     // An embed (tweet, post) placed in the story by its author.
     if both & H_EMBED != 0 {
@@ -405,15 +410,15 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             weight += 25;
         }
     }
-    if both & H_BODY_HINT != 0
-        || el
-            .attr("itemprop")
-            .is_some_and(|v| hints(v) & H_BODY_HINT != 0)
+    if both & H_BODY_HINT != 0 || attr(el, "itemprop").is_some_and(|v| hints(v) & H_BODY_HINT != 0)
     {
         flags |= BODY_HINT;
     }
-    let structural = matches!(tag, Tag::Body | Tag::A | Tag::Article | Tag::Main)
-        || el.name() == "html"
+    // headings are never "unlikely" by class: `h2.date-header` is a blog's date
+    let structural = matches!(
+        tag,
+        Tag::Body | Tag::A | Tag::Article | Tag::Main | Tag::H(_)
+    ) || el.name() == "html"
         || flags & BODY_HINT != 0;
     if !structural && flags & IN_TABLE_OR_CODE == 0 {
         let unlikely = [class, id]
@@ -432,10 +437,8 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             flags |= NOISE;
         }
         if both & H_BYLINE != 0
-            || el.attr("rel") == Some("author")
-            || el
-                .attr("itemprop")
-                .is_some_and(|v| v.contains("author") || v.starts_with("date"))
+            || attr(el, "rel") == Some("author")
+            || attr(el, "itemprop").is_some_and(|v| v.contains("author") || v.starts_with("date"))
         {
             flags |= BYLINE;
         }
@@ -444,7 +447,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -452,6 +455,8 @@ mod tests {
         assert!(hints("entry-content") & H_BODY_HINT != 0);
         assert!(hints("entry-content") & H_POSITIVE != 0);
         assert!(hints("site-sidebar") & H_UNLIKELY != 0);
+        assert!(hints("site-nav") & H_UNLIKELY != 0);
+        assert!(hints("unavailable") & H_UNLIKELY == 0);
         assert!(hints("ad") & H_NOISE != 0);
         assert!(hints("header") & H_NOISE == 0);
         assert_eq!(hints(""), 0);
@@ -514,19 +519,29 @@ mod tests {
         assert!(by("comment-body") & UNLIKELY == 0);
     }
 
-    #[test]
-    fn deep_nesting_does_not_overflow() {
-        // Built in code: html5ever's own parse of such input is the guard's business.
-        let mut doc = Html::parse_document("<div id=top></div>");
+    /// A document of `depth` nested `<div>`s ending in the text `leaf`,
+    /// built in code: html5ever's own parse of such input is the guard's business.
+    pub(crate) fn nested_divs(depth: usize, leaf: &str) -> Html {
+        let mut doc = Html::parse_document("<body><div></div></body>");
         let top = doc
             .tree
             .nodes()
             .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
             .unwrap();
         let (mut id, div) = (top.id(), top.value().clone());
-        for _ in 0..100_000 {
+        for _ in 0..depth {
             id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
         }
+        if !leaf.is_empty() {
+            let text = scraper::Node::Text(scraper::node::Text { text: leaf.into() });
+            doc.tree.get_mut(id).unwrap().append(text);
+        }
+        doc
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let doc = nested_divs(100_000, "");
         let dom = Dom::build(&doc);
         assert!(dom.len() > 100_000);
         assert_eq!(dom.items[0].end as usize, dom.len());

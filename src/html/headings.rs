@@ -6,7 +6,8 @@
 //!    a heading ([`SectionOptions::max_tag_heading_chars`]);
 //! 2. `role="heading"` with `aria-level` (level 2 when the level is missing);
 //! 3. a *styled line*: a paragraph-like element (`p`, `div`, `td`, `th`,
-//!    `dt`, `li`, `center`, `font`, `b`, `strong`, `span`, ...) whose whole
+//!    `dt`, `center`, `font`, `b`, `strong`, `span`, ...; not `li`: a list of
+//!    bold items stays a list) whose whole
 //!    text is set in bold (`b`, `strong`, `big`, a nested `h*`,
 //!    `font-weight: bold|600–900`), in a larger font (`<font size="+1">`,
 //!    `<font size="4">`, `font-size: large|18px|1.3em|...`) or carries a
@@ -38,7 +39,6 @@ const LINE_ELEMENTS: &[&str] = &[
     "td",
     "th",
     "dt",
-    "li",
     "center",
     "font",
     "b",
@@ -128,10 +128,6 @@ pub(crate) fn heading_level_with(
     let text_alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     match inspect(el, opts) {
         Some(mut style) if style.alnum == text_alnum => {
-            // A list item is an entry of its list whatever its class says.
-            if name == "li" {
-                style.class_hint = false;
-            }
             if style.emph < style.alnum && wrapped_in_emphasis(el, style.alnum, opts) {
                 style.emph = style.alnum;
             }
@@ -708,6 +704,14 @@ mod tests {
                 r#"<ul><li class="post-date">August 2, 2023</li></ul>"#,
                 "li"
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn bold_list_items_stay_list_items() {
+        assert_eq!(
+            level("<ul><li><strong>Defensive Line</strong></li></ul>", "li"),
             None
         );
     }

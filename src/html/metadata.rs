@@ -42,6 +42,14 @@ pub(crate) const BYLINE_MAX_WORDS: usize = 14;
 pub(crate) const BYLINE_ELEMENT_MAX_CHARS: usize = 200;
 /// Most author names kept.
 pub(crate) const MAX_AUTHORS: usize = 32;
+/// Largest JSON-LD block parsed, in bytes (real ones are a few KB).
+pub(crate) const JSONLD_MAX_BYTES: usize = 1 << 20;
+/// Longest `<title>` or `<h1>` text taken as a title candidate.
+pub(crate) const TITLE_MAX_CHARS: usize = 1000;
+/// Most `<meta>` tags read.
+pub(crate) const MAX_METAS: usize = 2000;
+/// Most author values tried per source.
+pub(crate) const MAX_AUTHOR_VALUES: usize = 128;
 /// Most JSON values visited per JSON-LD block.
 pub(crate) const JSONLD_MAX_NODES: usize = 20_000;
 /// Most `<time>` (and, separately, byline) elements considered.
@@ -407,7 +415,7 @@ impl<'a> Sources<'a> {
             let e = el.value();
             let html_ns = &*e.name.ns == "http://www.w3.org/1999/xhtml";
             match e.name() {
-                "meta" => {
+                "meta" if s.metas.len() < MAX_METAS => {
                     let key = attr(e, "property")
                         .or_else(|| attr(e, "name"))
                         .or_else(|| attr(e, "itemprop"))
@@ -421,15 +429,16 @@ impl<'a> Sources<'a> {
                     }
                 }
                 "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
-                    ld_blocks.push(el.text().collect());
+                    let text: String = el.text().collect();
+                    if text.len() <= JSONLD_MAX_BYTES {
+                        ld_blocks.push(text);
+                    }
                 }
                 "title" if html_ns && s.title.is_none() => {
-                    s.title = Some(normalize_space(&el.text().collect::<String>()))
-                        .filter(|t| !t.is_empty());
+                    s.title = title_text(el);
                 }
                 "h1" if s.h1.is_none() => {
-                    s.h1 = Some(normalize_space(&el.text().collect::<String>()))
-                        .filter(|t| !t.is_empty());
+                    s.h1 = title_text(el);
                 }
                 "link"
                     if s.canonical.is_none()
@@ -560,7 +569,7 @@ impl<'a> Sources<'a> {
             })
         {
             1
-        } else if e.classes().chain(e.id()).any(|c| {
+        } else if class_tokens(e).chain(e.id()).any(|c| {
             contains_ci(c, "byline") || BYLINE_CLASSES.iter().any(|b| c.eq_ignore_ascii_case(b))
         }) {
             2
@@ -678,7 +687,7 @@ impl<'a> Sources<'a> {
         }
         if names.is_empty() {
             for key in AUTHOR_KEYS {
-                for v in self.metas_of(key) {
+                for v in self.metas_of(key).take(MAX_AUTHOR_VALUES) {
                     push_names(&mut names, v);
                 }
                 if !names.is_empty() {
@@ -773,11 +782,19 @@ fn in_excluded_area(el: ElementRef) -> bool {
     has_ancestor(el, |a| {
         // `<body class="one-sidebar">` describes the layout, not an area.
         !matches!(a.value().name(), "body" | "html")
-            && a.value()
-                .classes()
+            && class_tokens(a.value())
                 .chain(a.value().id())
                 .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
     })
+}
+
+/// The class names of `e`, as `Element::classes` gives them but without
+/// interning each one as an atom (a global, locked table): that cost more
+/// than the rest of the metadata walk.
+fn class_tokens(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
+    attr(e, "class")
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
 }
 
 fn has_ancestor(el: ElementRef, pred: impl Fn(ElementRef) -> bool) -> bool {
@@ -789,11 +806,10 @@ fn text_capped(el: ElementRef, cap: usize) -> String {
     let mut out = String::new();
     for node in el.descendants().take(cap.saturating_mul(4)) {
         if let Node::Text(t) = node.value() {
-            out.push_str(t);
-            out.push(' ');
-            if out.len() > cap * 4 {
+            if push_capped(&mut out, t, cap * 4) {
                 break;
             }
+            out.push(' ');
         }
     }
     let s = normalize_space(&out);
@@ -802,6 +818,12 @@ fn text_capped(el: ElementRef, cap: usize) -> String {
     } else {
         s
     }
+}
+
+/// A `<title>`/`<h1>` text, unless empty or too long to be a title.
+fn title_text(el: ElementRef) -> Option<String> {
+    let t = text_capped(el, TITLE_MAX_CHARS + 1);
+    (!t.is_empty() && t.chars().count() <= TITLE_MAX_CHARS).then_some(t)
 }
 
 /// Like [`text_capped`], with ` | ` between the texts of different block
@@ -829,8 +851,7 @@ fn byline_text(el: ElementRef, cap: usize) -> String {
             out.push_str(if block != last_block { " | " } else { " " });
         }
         last_block = block;
-        out.push_str(t);
-        if out.len() > cap * 4 {
+        if push_capped(&mut out, t, cap * 4) {
             break;
         }
     }
@@ -840,6 +861,21 @@ fn byline_text(el: ElementRef, cap: usize) -> String {
     } else {
         s
     }
+}
+
+/// Append `t` to `out` up to `limit` bytes in all; true when cut short.
+fn push_capped(out: &mut String, t: &str, limit: usize) -> bool {
+    let room = limit.saturating_sub(out.len());
+    if t.len() <= room {
+        out.push_str(t);
+        return false;
+    }
+    let mut k = room;
+    while !t.is_char_boundary(k) {
+        k -= 1;
+    }
+    out.push_str(&t[..k]);
+    true
 }
 
 fn normalize_space(s: &str) -> String {
@@ -2138,6 +2174,18 @@ mod tests {
     }
 
     #[test]
+    fn huge_title_text_is_not_a_title() {
+        let m = meta_of(&format!(
+            "<title>{}</title><h1>Real headline</h1>",
+            "é word ".repeat(100_000)
+        ));
+        assert_eq!(m.title.as_deref(), Some("Real headline"));
+        let mut s = String::new();
+        assert!(push_capped(&mut s, "aé", 2));
+        assert_eq!(s, "a");
+    }
+
+    #[test]
     fn entities() {
         assert_eq!(
             decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
@@ -2154,7 +2202,8 @@ mod tests {
         }
         page.push_str(r#"<meta name="citation_author" content="Other Name">"#);
         let m = meta_of(&page);
-        assert_eq!(m.byline.as_deref(), Some("Same Name, Other Name"));
+        // Values past the caps are not read.
+        assert_eq!(m.byline.as_deref(), Some("Same Name"));
         assert_eq!(m.published, None);
     }
 

@@ -65,6 +65,10 @@ pub struct ContentOptions {
     pub clean_link_density_hinted: f32,
     /// A list whose every item holds a link is dropped above this link density.
     pub linked_list_max_link_density: f32,
+    /// A block with at least this many links...
+    pub link_row_min_links: usize,
+    /// ...and at least this link density is a row of links, dropped.
+    pub link_row_min_link_density: f32,
     /// A container of paragraphs below this link density is prose: a
     /// negative class hint alone does not drop it.
     pub prose_max_link_density: f32,
@@ -80,9 +84,15 @@ pub struct ContentOptions {
     /// Blocks above the `<h1>` title inside the content that are shorter
     /// than this (characters) are dropped (kickers, labels, breadcrumbs).
     pub pre_title_max_chars: usize,
+    /// ...when the title comes within this many blocks of the start (an
+    /// `<h1>` further down is a section heading, not the title).
+    pub pre_title_max_blocks: usize,
     /// How far (in nodes) before the content the `<h1>` title may sit for
     /// the paragraphs between them to be taken as the lead.
     pub lead_window: usize,
+    /// When the extraction is thin, the JSON-LD `articleBody` replaces it
+    /// only when longer by at least this factor.
+    pub json_ld_min_gain: f32,
 }
 
 impl Default for ContentOptions {
@@ -107,12 +117,16 @@ impl Default for ContentOptions {
             clean_link_density_hinted: 0.5,
             list_max_link_density: 0.5,
             prose_max_link_density: 0.25,
+            link_row_min_links: 3,
+            link_row_min_link_density: 0.8,
             linked_list_max_link_density: 0.3,
             list_text_share: 0.9,
             layout_cell_chars: 400,
             drop_headers: true,
             pre_title_max_chars: 80,
+            pre_title_max_blocks: 3,
             lead_window: 300,
+            json_ld_min_gain: 1.3,
         }
     }
 }
@@ -152,7 +166,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
     let (mut out, chars, first) = best.unwrap_or_default();
     if chars < copts.min_article_chars {
         if let Some(body) = json_ld_body(dom) {
-            if body.chars().count() > chars {
+            if body.chars().count() as f32 > chars as f32 * copts.json_ld_min_gain {
                 out = body
                     .split('\n')
                     .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -166,6 +180,7 @@ fn content_blocks(dom: &Dom<'_>, options: &Options) -> Vec<Block> {
     // Kickers, section labels and breadcrumbs sit just above the title.
     if let Some(k) = out
         .iter()
+        .take(copts.pre_title_max_blocks + 1)
         .position(|b| b.kind == BlockKind::Heading && b.level == 1)
     {
         let mut idx = 0;
@@ -193,8 +208,18 @@ fn title_before(dom: &Dom<'_>, first: usize) -> Option<String> {
         .rev()
         .find(|&i| dom.items[i].tag == Tag::H(1) && dom.items[i].end as usize <= first)?;
     let mut s = String::new();
+    // A site logo set as `<h1><a href=/>Site</a></h1>` is not the title.
+    let mut unlinked = false;
+    let mut link_end = 0usize;
     for j in h + 1..dom.items[h].end as usize {
-        if let Ref::Text(t) = dom.items[j].node {
+        let it = &dom.items[j];
+        if it.tag == Tag::A && j >= link_end {
+            link_end = it.end as usize;
+        }
+        if let Ref::Text(t) = it.node {
+            if j >= link_end && !t.trim().is_empty() {
+                unlinked = true;
+            }
             for w in t.split_whitespace() {
                 if !s.is_empty() {
                     s.push(' ');
@@ -203,7 +228,7 @@ fn title_before(dom: &Dom<'_>, first: usize) -> Option<String> {
             }
         }
     }
-    (!s.is_empty()).then_some(s)
+    (unlinked && !s.is_empty()).then_some(s)
 }
 
 /// The longest `articleBody` string of the page's JSON-LD, if any.
@@ -318,6 +343,26 @@ mod tests {
         for html in ["", "<", "<html>", "<table><td>x", "\0", "<p>"] {
             let _ = run(html);
         }
+    }
+
+    #[test]
+    fn short_article_is_not_replaced_by_its_own_json_ld_body() {
+        let html = r#"<html><head><script type="application/ld+json">{"articleBody":"First paragraph of the short story. Second paragraph of it."}</script></head><body><article><p>First paragraph of the short story.</p><p>Second paragraph of it.</p></article></body></html>"#;
+        assert_eq!(run(html).len(), 2);
+    }
+
+    #[test]
+    fn page_of_short_lines_falls_back_to_the_body() {
+        let b = run("<body><p>caf\u{e9} na\u{ef}ve ok</p><p>short line two</p></body>");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn logo_h1_is_not_taken_for_the_title() {
+        let html = format!(
+            "<body><h1 class=logo><a href=/>Daily News</a></h1><div class=story>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        assert!(run(&html).iter().all(|b| b.kind != BlockKind::Heading));
     }
 
     #[test]
