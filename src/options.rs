@@ -59,7 +59,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 64 << 20,
             max_elements: 2_000_000,
-            min_bytes_per_element: 32,
+            min_bytes_per_element: 64,
             max_depth: 128,
             max_formatting: 16,
             max_attributes: 256,

@@ -309,6 +309,12 @@ fn extract_chunk(
     tokens::tokenize(text, toks);
     let cx = Cx { text, t: toks };
     let mut sent = SentenceCache::default();
+    // Memory bounds on degenerate text (a million numbers, no full stop):
+    // at most one fact per FACT_MIN_BYTES, and sentence copies of at most
+    // SENTENCE_COPY_FACTOR times the text; beyond, a fact's sentence is
+    // left empty. Real prose is far below both.
+    let max_facts = out.len() + text.len() / FACT_MIN_BYTES + 64;
+    let mut sentence_budget = SENTENCE_COPY_FACTOR * text.len() + 4096;
     let mut i = 0;
     let mut floor = 0;
     let n = toks.len();
@@ -329,7 +335,26 @@ fn extract_chunk(
         }
         match step(&cx, i, floor, ctx) {
             Step::Fact(raw) => {
-                let (a, b) = sent.get(text, raw.start, raw.end);
+                if out.len() >= max_facts {
+                    break;
+                }
+                // `1e308 bn` overflows: a value that is not a finite number
+                // is no fact (found by fuzzing).
+                let finite = match raw.value {
+                    Value::Number(x) => x.is_finite(),
+                    Value::Range(a, b) => a.is_finite() && b.is_finite(),
+                    Value::Date(_) => true,
+                };
+                if !finite {
+                    i = raw.next.max(i + 1);
+                    floor = i;
+                    continue;
+                }
+                let mut sentence = sentence_of(text, sent.get(text, raw.start, raw.end));
+                if sentence.len() > sentence_budget {
+                    sentence = "";
+                }
+                sentence_budget -= sentence.len();
                 let fact = Fact {
                     text: text[raw.start..raw.end].to_string(),
                     start: raw.start + offset,
@@ -338,7 +363,7 @@ fn extract_chunk(
                     qualifier: raw.qualifier,
                     counted: raw.counted,
                     category: raw.category,
-                    sentence: sentence_of(text, (a, b)).to_string(),
+                    sentence: sentence.to_string(),
                 };
                 out.push(fact);
                 i = raw.next.max(i + 1);
@@ -352,6 +377,12 @@ fn extract_chunk(
         }
     }
 }
+
+/// Fewest bytes of text per fact kept (see `extract_chunk`).
+const FACT_MIN_BYTES: usize = 8;
+
+/// Most bytes of sentences copied into facts, per byte of text.
+const SENTENCE_COPY_FACTOR: usize = 2;
 
 /// Cheap check: any digit or any letter at all (number words).
 fn has_trigger(text: &str) -> bool {

@@ -600,20 +600,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_renders_without_overflow() {
-        let mut doc = Html::parse_document("<body><div></div></body>");
-        let top = doc
-            .tree
-            .nodes()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
-            .unwrap();
-        let (mut id, div) = (top.id(), top.value().clone());
-        for _ in 0..100_000 {
-            id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
-        }
-        let text = scraper::Node::Text(scraper::node::Text {
-            text: "deep".into(),
-        });
-        doc.tree.get_mut(id).unwrap().append(text);
+        let doc = super::super::dom::tests::nested_divs(100_000, "deep");
         let dom = Dom::build(&doc);
         let options = Options::default();
         let mode = Mode::CASCADE[3];

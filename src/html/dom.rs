@@ -447,7 +447,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -519,19 +519,29 @@ mod tests {
         assert!(by("comment-body") & UNLIKELY == 0);
     }
 
-    #[test]
-    fn deep_nesting_does_not_overflow() {
-        // Built in code: html5ever's own parse of such input is the guard's business.
-        let mut doc = Html::parse_document("<div id=top></div>");
+    /// A document of `depth` nested `<div>`s ending in the text `leaf`,
+    /// built in code: html5ever's own parse of such input is the guard's business.
+    pub(crate) fn nested_divs(depth: usize, leaf: &str) -> Html {
+        let mut doc = Html::parse_document("<body><div></div></body>");
         let top = doc
             .tree
             .nodes()
             .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
             .unwrap();
         let (mut id, div) = (top.id(), top.value().clone());
-        for _ in 0..100_000 {
+        for _ in 0..depth {
             id = doc.tree.get_mut(id).unwrap().append(div.clone()).id();
         }
+        if !leaf.is_empty() {
+            let text = scraper::Node::Text(scraper::node::Text { text: leaf.into() });
+            doc.tree.get_mut(id).unwrap().append(text);
+        }
+        doc
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let doc = nested_divs(100_000, "");
         let dom = Dom::build(&doc);
         assert!(dom.len() > 100_000);
         assert_eq!(dom.items[0].end as usize, dom.len());
