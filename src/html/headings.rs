@@ -29,8 +29,6 @@ use scraper::ElementRef;
 
 use crate::sections::{SectionOptions, EMPHASIS_LEVEL};
 
-static DEFAULT_OPTIONS: LazyLock<SectionOptions> = LazyLock::new(SectionOptions::default);
-
 /// Elements that can carry a styled heading line (the walker's paragraph-like
 /// blocks and the inline wrappers it may hand over directly).
 const LINE_ELEMENTS: &[&str] = &[
@@ -80,14 +78,6 @@ static NOT_HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)caption|credit|breadcrumb|(?:^|[-_\s])(?:nav|menu|tags?|share|footer|copyright)(?:$|[-_\s])|subtitle-?bar")
         .expect("valid regex")
 });
-
-/// The heading level of `el` if it acts as a heading, given its normalised
-/// text, with the default [`SectionOptions`]; `None` otherwise. The block
-/// renderer calls [`heading_level_with`] so that the caller's options apply.
-#[allow(dead_code)]
-pub(crate) fn heading_level(el: ElementRef<'_>, text: &str) -> Option<u8> {
-    heading_level_with(el, text, &DEFAULT_OPTIONS)
-}
 
 /// The heading level of `el` if it acts as a heading, given its normalised
 /// text (what the block walker made of the element) and the thresholds of
@@ -531,6 +521,10 @@ fn style_is_emphasis(style: &str) -> bool {
 mod tests {
     use super::*;
     use scraper::{Html, Selector};
+
+    fn heading_level(el: ElementRef<'_>, text: &str) -> Option<u8> {
+        heading_level_with(el, text, &SectionOptions::default())
+    }
 
     /// Level of the first element matching `sel` in `html`, text taken as
     /// the walker would (whitespace-normalised).
