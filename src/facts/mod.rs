@@ -509,6 +509,20 @@ fn span_text(cx: &Cx, s: usize, e: usize) -> (usize, usize) {
     (cx.t[s].s, cx.t[e - 1].e)
 }
 
+/// An exact date fact over tokens `s..e`, reading on from token `next`.
+fn date_fact(cx: &Cx, s: usize, e: usize, iso: String, next: usize) -> Step {
+    let (start, end) = span_text(cx, s, e);
+    Step::Fact(Raw {
+        start,
+        end,
+        value: Value::Date(iso),
+        qualifier: Qualifier::Exact,
+        counted: None,
+        category: Category::Date,
+        next,
+    })
+}
+
 fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
     let wc = cx.wc(i);
     // dates
@@ -519,16 +533,7 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
     {
         if let Some(h) = dates::parse_date(cx, i, ctx) {
             if !glued_identifier_before(cx, i) {
-                let (s, e) = span_text(cx, h.s.max(floor), h.e);
-                return Step::Fact(Raw {
-                    start: s,
-                    end: e,
-                    value: Value::Date(h.iso),
-                    qualifier: Qualifier::Exact,
-                    counted: None,
-                    category: Category::Date,
-                    next: h.e,
-                });
+                return date_fact(cx, h.s.max(floor), h.e, h.iso, h.e);
             }
         }
     }
@@ -541,30 +546,12 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
                 h.iso = format!("{anchor}/{}", h.iso);
                 h.s = qs;
             }
-            let (s, e) = span_text(cx, h.s.max(floor), h.e);
-            return Step::Fact(Raw {
-                start: s,
-                end: e,
-                value: Value::Date(h.iso),
-                qualifier: Qualifier::Exact,
-                counted: None,
-                category: Category::Date,
-                next: h.e,
-            });
+            return date_fact(cx, h.s.max(floor), h.e, h.iso, h.e);
         }
     }
     if let (Wc::Weekday, Some(today)) = (wc, ctx.today) {
         if let Some(h) = dates::weekday(cx, i, floor, today) {
-            let (s, e) = span_text(cx, h.s, h.e);
-            return Step::Fact(Raw {
-                start: s,
-                end: e,
-                value: Value::Date(h.iso),
-                qualifier: Qualifier::Exact,
-                counted: None,
-                category: Category::Date,
-                next: h.e,
-            });
+            return date_fact(cx, h.s, h.e, h.iso, h.e);
         }
     }
     if matches!(wc, Wc::Month(_) | Wc::Weekday | Wc::RelDay(_)) {
@@ -618,16 +605,7 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
             } else {
                 dates::iso_week(today, o)
             };
-            let (s, e) = span_text(cx, i - 1, i + 1);
-            return Step::Fact(Raw {
-                start: s,
-                end: e,
-                value: Value::Date(iso),
-                qualifier: Qualifier::Exact,
-                counted: None,
-                category: Category::Date,
-                next: i + 1,
-            });
+            return date_fact(cx, i - 1, i + 1, iso, i + 1);
         }
         return Step::None;
     }
