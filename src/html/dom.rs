@@ -6,8 +6,9 @@
 
 use std::sync::LazyLock;
 
-use regex::RegexSet;
 use scraper::{ElementRef, Html, Node};
+
+use super::words::WordSet;
 
 /// Sentinel parent of the root.
 pub(crate) const NO_PARENT: u32 = u32::MAX;
@@ -156,25 +157,218 @@ pub(crate) struct Dom<'a> {
     pub json_ld: Vec<&'a str>,
 }
 
-// Class/id hint tables (case-insensitive patterns), matched in one pass by a `RegexSet`.
+// Class/id hint tables: ASCII case-insensitive words, matched anywhere in
+// the value, all tables in one pass ([`WordSet`]); `^`/`$` anchor a word at
+// the start/end of the value, `<`/`>` at the start/end or a `-`, `_`, space.
 /// Embedded posts (tweets, Instagram, ...) that authors place in the story.
-const EMBED_WORDS: &str = "(?i-u)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram";
+const EMBED_WORDS: &[&str] = &[
+    "tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "fb-post",
+    "facebook-post",
+    "reddit-embed",
+    "social-embed",
+    "social-media-embed",
+    "embed-social",
+    "twitter-embed",
+    "embed-twitter",
+    "instagram-embed",
+    "embed-instagram",
+];
 /// Readability's negative class/id hints, extended.
-const NEGATIVE_WORDS: &str = "(?i-u)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|caption|byline|author";
+const NEGATIVE_WORDS: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "^hid$",
+    " hid$",
+    " hid ",
+    "^hid ",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "newsletter",
+    "subscribe",
+    "caption",
+    "byline",
+    "author",
+];
 /// Readability's positive class/id hints.
-const POSITIVE_WORDS: &str =
-    "(?i-u)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story";
+const POSITIVE_WORDS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
 /// Values of `class`, `id` or `itemprop` that name the article body.
-const BODY_HINT_WORDS: &str = "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent";
+const BODY_HINT_WORDS: &[&str] = &[
+    "^articlebody$",
+    "articlebody",
+    "article-body",
+    "article__body",
+    "articletext",
+    "article-text",
+    "article-content",
+    "storybody",
+    "story-body",
+    "story-content",
+    "entry-content",
+    "postcontent",
+    "post-content",
+    "post-body",
+    "bodytext",
+    "body-text",
+    "article_body",
+    "main-content",
+    "storytext",
+    "content-body",
+    "body-content",
+    "text-body",
+    "articlecontent",
+];
 /// Readability's unlikely candidates, extended with the boxes news pages put inside articles.
-const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|(^|[-_ ])nav";
+const UNLIKELY_WORDS: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "newsletter",
+    "cookie",
+    "consent",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "taboola",
+    "outbrain",
+    "trending",
+    "most-popular",
+    "mostpopular",
+    "recommend",
+    "read-more",
+    "readmore",
+    "share",
+    "sharing",
+    "toolbar",
+    "skip-link",
+    "<nav",
+];
 /// Hints that rescue an unlikely candidate.
-const MAYBE_WORDS: &str =
-    "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
+const MAYBE_WORDS: &[&str] = &[
+    "and",
+    "article",
+    "body",
+    "column",
+    "content",
+    "main",
+    "shadow",
+    "tweet",
+    "social-embed",
+    "social-media-embed",
+];
 /// Things dropped wherever they sit, even inside the chosen article.
-const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|(^|[-_ ])cta($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
+const NOISE_WORDS: &[&str] = &[
+    "caption",
+    "credit",
+    "newsletter",
+    "share-",
+    "sharing",
+    "tooltip",
+    "rollover",
+    "popover",
+    "hovercard",
+    "related",
+    "promo",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "advert",
+    "^ad$",
+    "^ads$",
+    "-ad$",
+    "^ad-",
+    "cookie",
+    "consent",
+    "taboola",
+    "outbrain",
+    "recirc",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "author-bio",
+    "author-info",
+    "bio-box",
+    "about-author",
+    "author-box",
+    "authorbox",
+    "contrib-bio",
+    "full-bio",
+    "<bio>",
+    "<cta>",
+    "screen-reader",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "print-only",
+    "hide-for",
+    "tags",
+];
 /// Bylines, datelines and author boxes.
-const BYLINE_WORDS: &str = "(?i-u)byline|author|dateline|writtenby|p-author";
+const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 const H_EMBED: u16 = 1 << 0;
 const H_NEGATIVE: u16 = 1 << 1;
 const H_POSITIVE: u16 = 1 << 2;
@@ -183,30 +377,25 @@ const H_UNLIKELY: u16 = 1 << 4;
 const H_MAYBE: u16 = 1 << 5;
 const H_NOISE: u16 = 1 << 6;
 const H_BYLINE: u16 = 1 << 7;
-static HINTS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        [
-            EMBED_WORDS,
-            NEGATIVE_WORDS,
-            POSITIVE_WORDS,
-            BODY_HINT_WORDS,
-            UNLIKELY_WORDS,
-            MAYBE_WORDS,
-            NOISE_WORDS,
-            BYLINE_WORDS,
-        ]
-        .iter()
-        .copied(),
-    )
-    .unwrap()
-});
+/// The hint tables, in `H_*` bit order.
+const HINT_TABLES: [&[&str]; 8] = [
+    EMBED_WORDS,
+    NEGATIVE_WORDS,
+    POSITIVE_WORDS,
+    BODY_HINT_WORDS,
+    UNLIKELY_WORDS,
+    MAYBE_WORDS,
+    NOISE_WORDS,
+    BYLINE_WORDS,
+];
+static HINTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&HINT_TABLES));
 
 /// Which hint tables `v` matches, as `H_*` bits.
 fn hints(v: &str) -> u16 {
     if v.is_empty() {
         return 0;
     }
-    HINTS.matches(v).iter().fold(0, |acc, i| acc | (1 << i))
+    HINTS.scan(v) as u16
 }
 
 /// ARIA roles of elements that are not content.
@@ -315,7 +504,7 @@ impl<'a> Dom<'a> {
                     match Tag::of(name) {
                         None => {
                             if name == "script"
-                                && el.attr("type").is_some_and(|t| t.contains("ld+json"))
+                                && attr(el, "type").is_some_and(|t| t.contains("ld+json"))
                             {
                                 if let Some(Node::Text(t)) = node.first_child().map(|c| c.value()) {
                                     json_ld.push(&**t);
@@ -424,8 +613,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
         let unlikely = [class, id]
             .iter()
             .any(|&h| h & H_UNLIKELY != 0 && h & H_MAYBE == 0)
-            || el
-                .attr("role")
+            || attr(el, "role")
                 .is_some_and(|r| UNLIKELY_ROLES.iter().any(|u| r.eq_ignore_ascii_case(u)))
             || matches!(tag, Tag::Footer | Tag::Aside)
             || el.name() == "nav"
@@ -460,6 +648,68 @@ pub(crate) mod tests {
         assert!(hints("ad") & H_NOISE != 0);
         assert!(hints("header") & H_NOISE == 0);
         assert_eq!(hints(""), 0);
+    }
+
+    /// The regexes the word tables replaced, in `H_*` bit order.
+    const HINT_REGEXES: [&str; 8] = [
+        "(?i-u)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram",
+        "(?i-u)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|caption|byline|author",
+        "(?i-u)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+        "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent",
+        "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|(^|[-_ ])nav",
+        "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed",
+        "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|(^|[-_ ])cta($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags",
+        "(?i-u)byline|author|dateline|writtenby|p-author",
+    ];
+
+    /// The word tables find exactly what the former regexes did.
+    #[test]
+    fn word_tables_match_like_the_regexes() {
+        let set = regex::RegexSet::new(HINT_REGEXES).unwrap();
+        let regex_hints =
+            |v: &str| -> u16 { set.matches(v).iter().fold(0, |acc, i| acc | (1 << i)) };
+        // Values built from pieces of the words, separators and odd bytes.
+        let mut pieces: Vec<String> = HINT_TABLES
+            .iter()
+            .flat_map(|t| t.iter())
+            .map(|w| w.trim_matches(|c| "^$<>".contains(c)).to_string())
+            .collect();
+        pieces.extend(
+            [
+                "-", "_", " ", "x", "AD", "Nav", "BIO", "\u{e9}", "hid", "ad", "cta",
+            ]
+            .map(String::from),
+        );
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut v = String::new();
+            for _ in 0..1 + next(4) {
+                let p = &pieces[next(pieces.len())];
+                let cut = next(p.len() + 1);
+                if next(3) == 0 && p.is_char_boundary(cut) {
+                    v.push_str(&p[..cut]);
+                } else {
+                    v.push_str(p);
+                }
+                if next(2) == 0 {
+                    v.push(['-', '_', ' '][next(3)]);
+                }
+            }
+            if next(4) == 0 {
+                v = v.to_ascii_uppercase();
+            }
+            assert_eq!(hints(&v), regex_hints(&v), "{v:?}");
+        }
+        for w in HINT_TABLES.iter().flat_map(|t| t.iter()) {
+            let v = w.trim_matches(|c| "^$<>".contains(c));
+            assert_eq!(hints(v), regex_hints(v), "{v:?}");
+        }
     }
 
     #[test]

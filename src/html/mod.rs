@@ -13,6 +13,7 @@ mod content;
 mod dom;
 mod headings;
 mod metadata;
+mod words;
 
 use content::Mode;
 use dom::{Dom, Ref, Tag};
