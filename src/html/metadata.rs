@@ -24,6 +24,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
+use super::words::WordSet;
 use crate::article::Metadata;
 
 /// Earliest year accepted for a publication date.
@@ -413,7 +414,6 @@ impl<'a> Sources<'a> {
                 continue;
             };
             let e = el.value();
-            let html_ns = &*e.name.ns == "http://www.w3.org/1999/xhtml";
             match e.name() {
                 "meta" if s.metas.len() < MAX_METAS => {
                     let key = attr(e, "property")
@@ -434,7 +434,7 @@ impl<'a> Sources<'a> {
                         ld_blocks.push(text);
                     }
                 }
-                "title" if html_ns && s.title.is_none() => {
+                "title" if s.title.is_none() && &*e.name.ns == "http://www.w3.org/1999/xhtml" => {
                     s.title = title_text(el);
                 }
                 "h1" if s.h1.is_none() => {
@@ -448,26 +448,27 @@ impl<'a> Sources<'a> {
                 }
                 _ => {}
             }
-            s.collect_date(el);
-            s.collect_byline(el);
+            let a = Attrs::of(e);
+            s.collect_date(el, &a);
+            s.collect_byline(el, &a);
         }
         s.ld = JsonLd::read(&ld_blocks);
         s
     }
 
     /// Publication dates in the markup: `itemprop=datePublished`, `<time>`.
-    fn collect_date(&mut self, el: ElementRef) {
+    fn collect_date(&mut self, el: ElementRef, a: &Attrs) {
         if self.times.len() >= MAX_CANDIDATES || self.date_tries >= MAX_CANDIDATES * 4 {
             return;
         }
         let e = el.value();
-        let itemprop = attr(e, "itemprop").unwrap_or("");
+        let itemprop = a.itemprop.unwrap_or("");
         let published_prop = itemprop.eq_ignore_ascii_case("datepublished");
         let is_time = e.name() == "time";
-        let class = attr(e, "class").unwrap_or("");
-        let id = attr(e, "id").unwrap_or("");
-        let dateish = |c: &str| DATE_CLASS_HINTS.iter().any(|h| contains_ci(c, h));
-        let classed = dateish(class) || dateish(id);
+        let class = a.class.unwrap_or("");
+        let id = a.id.unwrap_or("");
+        // `DATE_CLASS_HINTS` in the class or id.
+        let classed = a.words & W_DATE != 0;
         if !published_prop && !is_time && !classed {
             return;
         }
@@ -546,7 +547,7 @@ impl<'a> Sources<'a> {
     }
 
     /// Byline elements: `itemprop=author`, `rel=author`, byline classes.
-    fn collect_byline(&mut self, el: ElementRef<'a>) {
+    fn collect_byline(&mut self, el: ElementRef<'a>, a: &Attrs) {
         if self.bylines.len() >= MAX_CANDIDATES || self.byline_tries >= MAX_CANDIDATES * 4 {
             return;
         }
@@ -557,7 +558,7 @@ impl<'a> Sources<'a> {
         ) {
             return;
         }
-        let rank = if attr(e, "itemprop").is_some_and(|p| {
+        let rank = if a.itemprop.is_some_and(|p| {
             p.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         }) {
@@ -569,9 +570,11 @@ impl<'a> Sources<'a> {
             })
         {
             1
-        } else if class_tokens(e).chain(e.id()).any(|c| {
-            contains_ci(c, "byline") || BYLINE_CLASSES.iter().any(|b| c.eq_ignore_ascii_case(b))
-        }) {
+        } else if a.words & W_BYLINE != 0
+            && class_tokens(e).chain(e.id()).any(|c| {
+                contains_ci(c, "byline") || BYLINE_CLASSES.iter().any(|b| c.eq_ignore_ascii_case(b))
+            })
+        {
             2
         } else {
             return;
@@ -762,6 +765,55 @@ impl<'a> Sources<'a> {
             .or_else(|| self.meta(DESC_KEYS).map(str::to_string))
             .map(|d| normalize_space(&d))
             .filter(|d| !d.is_empty())
+    }
+}
+
+/// Bit of [`META_WORDS`]: a [`DATE_CLASS_HINTS`] word.
+const W_DATE: u32 = 1;
+/// Bit of [`META_WORDS`]: `byline` or a [`BYLINE_CLASSES`] word.
+const W_BYLINE: u32 = 1 << 1;
+/// Words looked for in every element's class and id, in one pass
+/// (a byline class token contains one of the [`W_BYLINE`] words).
+static META_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let byline: Vec<&str> = std::iter::once("byline")
+        .chain(BYLINE_CLASSES.iter().copied())
+        .collect();
+    WordSet::new(&[DATE_CLASS_HINTS, &byline])
+});
+
+/// The attributes every element is examined for, read in one pass.
+struct Attrs<'e> {
+    itemprop: Option<&'e str>,
+    class: Option<&'e str>,
+    id: Option<&'e str>,
+    /// [`META_WORDS`] bits of the class and the id.
+    words: u32,
+}
+
+impl<'e> Attrs<'e> {
+    fn of(e: &'e scraper::node::Element) -> Attrs<'e> {
+        let mut a = Attrs {
+            itemprop: None,
+            class: None,
+            id: None,
+            words: 0,
+        };
+        for (k, v) in e.attrs() {
+            let slot = match k {
+                "itemprop" => &mut a.itemprop,
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                _ => continue,
+            };
+            // The first of a name, as `attr` finds it.
+            slot.get_or_insert(v);
+        }
+        for v in [a.class, a.id].into_iter().flatten() {
+            if !v.is_empty() {
+                a.words |= META_WORDS.scan(v);
+            }
+        }
+        a
     }
 }
 
@@ -2191,6 +2243,31 @@ mod tests {
             decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
             "a & b 'c' &bogus; &"
         );
+    }
+
+    #[test]
+    fn meta_words_agree_with_the_word_tables() {
+        for v in [
+            "post-date",
+            "PUBLISHED",
+            "time-stamp",
+            "timestamp",
+            "Byline",
+            "by-line x",
+            "writer",
+            "candidate",
+            "x",
+            "",
+            "dat e",
+            "author_name",
+            "a-posted-b",
+        ] {
+            let date = DATE_CLASS_HINTS.iter().any(|h| contains_ci(v, h));
+            let byline =
+                contains_ci(v, "byline") || BYLINE_CLASSES.iter().any(|b| contains_ci(v, b));
+            assert_eq!(META_WORDS.scan(v) & W_DATE != 0, date, "{v}");
+            assert_eq!(META_WORDS.scan(v) & W_BYLINE != 0, byline, "{v}");
+        }
     }
 
     #[test]
