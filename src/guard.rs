@@ -1381,11 +1381,7 @@ fn script_close(b: &[u8], from: usize) -> usize {
     let mut st = St::Data;
     let mut i = from;
     while i < b.len() {
-        let Some(p) = b[i..]
-            .iter()
-            .position(|&c| c == b'<' || c == b'-')
-            .map(|p| p + i)
-        else {
+        let Some(p) = memchr::memchr2(b'<', b'-', &b[i..]).map(|p| p + i) else {
             break;
         };
         i = p + 1;
