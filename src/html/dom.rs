@@ -420,14 +420,51 @@ fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
     el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if attr(el, "hidden").is_some() {
+/// The attributes the walk looks at, read in one pass over an element's
+/// attributes (each the first of its name, as [`attr`] finds it).
+#[derive(Default)]
+struct Attrs<'e> {
+    class: Option<&'e str>,
+    id: Option<&'e str>,
+    itemprop: Option<&'e str>,
+    role: Option<&'e str>,
+    rel: Option<&'e str>,
+    style: Option<&'e str>,
+    hidden: Option<&'e str>,
+    aria_hidden: Option<&'e str>,
+}
+
+impl<'e> Attrs<'e> {
+    fn of(el: &'e scraper::node::Element) -> Attrs<'e> {
+        let mut a = Attrs::default();
+        for (k, v) in el.attrs() {
+            let slot = match k {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "itemprop" => &mut a.itemprop,
+                "role" => &mut a.role,
+                "rel" => &mut a.rel,
+                "style" => &mut a.style,
+                "hidden" => &mut a.hidden,
+                "aria-hidden" => &mut a.aria_hidden,
+                _ => continue,
+            };
+            slot.get_or_insert(v);
+        }
+        a
+    }
+}
+
+fn is_hidden(a: &Attrs) -> bool {
+    if a.hidden.is_some() {
         return true;
     }
-    if attr(el, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+    if a.aria_hidden
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
         return true;
     }
-    if let Some(style) = attr(el, "style") {
+    if let Some(style) = a.style {
         let s = style.as_bytes();
         if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
             return true;
@@ -454,8 +491,20 @@ fn measure(text: &str) -> (u32, u32) {
     let mut commas = 0u32;
     let mut in_space = true;
     let mut seen = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let x = bytes[i];
+        // ASCII a byte at a time; other characters decoded.
+        let (space, comma) = if x < 0x80 {
+            i += 1;
+            (matches!(x, b' ' | b'\t'..=b'\r'), x == b',')
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            (c.is_whitespace(), matches!(c, '，' | '、' | '،'))
+        };
+        if space {
             in_space = true;
             continue;
         }
@@ -465,9 +514,7 @@ fn measure(text: &str) -> (u32, u32) {
         in_space = false;
         seen = true;
         chars += 1;
-        if matches!(c, ',' | '，' | '、' | '،') {
-            commas += 1;
-        }
+        commas += u32::from(comma);
     }
     (chars, commas)
 }
@@ -512,9 +559,12 @@ impl<'a> Dom<'a> {
                             }
                             None
                         }
-                        Some(_) if is_hidden(el) => None,
                         Some(tag) => {
-                            let (flags, weight) = classify(el, tag, inherited);
+                            let a = Attrs::of(el);
+                            if is_hidden(&a) {
+                                continue;
+                            }
+                            let (flags, weight) = classify(el, &a, tag, inherited);
                             if tag == Tag::Pre {
                                 own_inherit |= IN_TABLE_OR_CODE;
                             }
@@ -578,14 +628,14 @@ impl<'a> Dom<'a> {
 }
 
 /// Flags and class weight of an element.
-fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16) {
+fn classify(el: &scraper::node::Element, a: &Attrs, tag: Tag, inherited: u16) -> (u16, i16) {
     let mut flags = inherited & IN_TABLE_OR_CODE;
     let mut weight: i16 = 0;
     if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
-    let class = hints(attr(el, "class").unwrap_or(""));
-    let id = hints(attr(el, "id").unwrap_or(""));
+    let class = hints(a.class.unwrap_or(""));
+    let id = hints(a.id.unwrap_or(""));
     let both = class | id;
     // An embed (tweet, post) placed in the story by its author.
     if both & H_EMBED != 0 {
@@ -599,8 +649,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             weight += 25;
         }
     }
-    if both & H_BODY_HINT != 0 || attr(el, "itemprop").is_some_and(|v| hints(v) & H_BODY_HINT != 0)
-    {
+    if both & H_BODY_HINT != 0 || a.itemprop.is_some_and(|v| hints(v) & H_BODY_HINT != 0) {
         flags |= BODY_HINT;
     }
     // headings are never "unlikely" by class: `h2.date-header` is a blog's date
@@ -613,7 +662,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
         let unlikely = [class, id]
             .iter()
             .any(|&h| h & H_UNLIKELY != 0 && h & H_MAYBE == 0)
-            || attr(el, "role")
+            || a.role
                 .is_some_and(|r| UNLIKELY_ROLES.iter().any(|u| r.eq_ignore_ascii_case(u)))
             || matches!(tag, Tag::Footer | Tag::Aside)
             || el.name() == "nav"
@@ -625,8 +674,9 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             flags |= NOISE;
         }
         if both & H_BYLINE != 0
-            || attr(el, "rel") == Some("author")
-            || attr(el, "itemprop").is_some_and(|v| v.contains("author") || v.starts_with("date"))
+            || a.rel == Some("author")
+            || a.itemprop
+                .is_some_and(|v| v.contains("author") || v.starts_with("date"))
         {
             flags |= BYLINE;
         }
@@ -716,6 +766,28 @@ pub(crate) mod tests {
     fn measure_collapses_whitespace() {
         assert_eq!(measure("  a  b,\n c "), (6, 1));
         assert_eq!(measure("   "), (0, 0));
+        // The char-by-char definition.
+        let reference = |text: &str| {
+            let (mut chars, mut commas, mut in_space, mut seen) = (0, 0, true, false);
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    in_space = true;
+                    continue;
+                }
+                chars += 1 + u32::from(in_space && seen);
+                in_space = false;
+                seen = true;
+                commas += u32::from(matches!(c, ',' | '，' | '、' | '،'));
+            }
+            (chars, commas)
+        };
+        for t in [
+            "\u{a0}x\u{3000}\u{5e74}\u{ff0c}\u{1680}\u{e9}\x0b",
+            "\u{1c}a \u{85}b\u{2028}c,\u{60c} \u{3001}",
+            " \t\r\n\x0c\x0b ",
+        ] {
+            assert_eq!(measure(t), reference(t), "{t:?}");
+        }
     }
 
     #[test]

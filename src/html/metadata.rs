@@ -772,13 +772,15 @@ impl<'a> Sources<'a> {
 const W_DATE: u32 = 1;
 /// Bit of [`META_WORDS`]: `byline` or a [`BYLINE_CLASSES`] word.
 const W_BYLINE: u32 = 1 << 1;
+/// Bit of [`META_WORDS`]: an [`EXCLUDED_AREAS`] word.
+const W_EXCLUDED: u32 = 1 << 2;
 /// Words looked for in every element's class and id, in one pass
 /// (a byline class token contains one of the [`W_BYLINE`] words).
 static META_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     let byline: Vec<&str> = std::iter::once("byline")
         .chain(BYLINE_CLASSES.iter().copied())
         .collect();
-    WordSet::new(&[DATE_CLASS_HINTS, &byline])
+    WordSet::new(&[DATE_CLASS_HINTS, &byline, EXCLUDED_AREAS])
 });
 
 /// The attributes every element is examined for, read in one pass.
@@ -834,9 +836,11 @@ fn in_excluded_area(el: ElementRef) -> bool {
     has_ancestor(el, |a| {
         // `<body class="one-sidebar">` describes the layout, not an area.
         !matches!(a.value().name(), "body" | "html")
-            && class_tokens(a.value())
-                .chain(a.value().id())
-                .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
+            // An `EXCLUDED_AREAS` word (no spaces) in a class token or the id.
+            && [attr(a.value(), "class"), a.value().id()]
+                .into_iter()
+                .flatten()
+                .any(|c| META_WORDS.scan(c) & W_EXCLUDED != 0)
     })
 }
 
@@ -2261,12 +2265,19 @@ mod tests {
             "dat e",
             "author_name",
             "a-posted-b",
+            "Comments",
+            "BIOGRAPHY",
+            "about-author",
+            "side bar",
+            "footer-x",
         ] {
             let date = DATE_CLASS_HINTS.iter().any(|h| contains_ci(v, h));
             let byline =
                 contains_ci(v, "byline") || BYLINE_CLASSES.iter().any(|b| contains_ci(v, b));
             assert_eq!(META_WORDS.scan(v) & W_DATE != 0, date, "{v}");
             assert_eq!(META_WORDS.scan(v) & W_BYLINE != 0, byline, "{v}");
+            let excluded = EXCLUDED_AREAS.iter().any(|x| contains_ci(v, x));
+            assert_eq!(META_WORDS.scan(v) & W_EXCLUDED != 0, excluded, "{v}");
         }
     }
 
