@@ -388,14 +388,30 @@ const HINT_TABLES: [&[&str]; 8] = [
     NOISE_WORDS,
     BYLINE_WORDS,
 ];
-static HINTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&HINT_TABLES));
+/// The bit of the first metadata table in a [`CLASS_WORDS`] scan: the
+/// metadata's `W_*` bits follow the `H_*` bits.
+const META_SHIFT: u32 = 8;
+/// The hint tables and the metadata's class/id tables, in one word set:
+/// one pass over each class and id serves both.
+static CLASS_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let meta = super::metadata::meta_word_tables();
+    let mut tables: Vec<&[&str]> = HINT_TABLES.to_vec();
+    tables.extend(meta.iter().map(Vec::as_slice));
+    WordSet::new(&tables)
+});
 
-/// Which hint tables `v` matches, as `H_*` bits.
-fn hints(v: &str) -> u16 {
+/// [`CLASS_WORDS`] bits of `v`: `H_*` in the low byte, the metadata's
+/// `W_*` from [`META_SHIFT`] up.
+fn class_words(v: &str) -> u32 {
     if v.is_empty() {
         return 0;
     }
-    HINTS.scan(v) as u16
+    CLASS_WORDS.scan(v)
+}
+
+/// Which hint tables `v` matches, as `H_*` bits.
+fn hints(v: &str) -> u16 {
+    (class_words(v) & 0xFF) as u16
 }
 
 /// ARIA roles of elements that are not content.
@@ -432,6 +448,9 @@ struct Attrs<'e> {
     style: Option<&'e str>,
     hidden: Option<&'e str>,
     aria_hidden: Option<&'e str>,
+    /// [`class_words`] of the class and of the id.
+    class_bits: u32,
+    id_bits: u32,
 }
 
 impl<'e> Attrs<'e> {
@@ -451,7 +470,19 @@ impl<'e> Attrs<'e> {
             };
             slot.get_or_insert(v);
         }
+        a.class_bits = class_words(a.class.unwrap_or(""));
+        a.id_bits = class_words(a.id.unwrap_or(""));
         a
+    }
+
+    /// What the metadata reader needs of them.
+    fn meta(&self) -> super::metadata::Attrs<'e> {
+        super::metadata::Attrs {
+            itemprop: self.itemprop,
+            class: self.class,
+            id: self.id,
+            words: (self.class_bits | self.id_bits) >> META_SHIFT,
+        }
     }
 }
 
@@ -521,17 +552,30 @@ fn measure(text: &str) -> (u32, u32) {
 
 impl<'a> Dom<'a> {
     /// Flatten `doc` in one iterative pre-order walk.
+    #[cfg(test)]
     pub(crate) fn build(doc: &'a Html) -> Dom<'a> {
+        Dom::walk(doc, |_, _| {})
+    }
+
+    /// Flatten `doc` in one iterative pre-order walk, which also hands
+    /// every element of the page, listed or not, to `visit` in document
+    /// order with the attributes the metadata reads.
+    pub(crate) fn walk(
+        doc: &'a Html,
+        mut visit: impl FnMut(ElementRef<'a>, &super::metadata::Attrs<'a>),
+    ) -> Dom<'a> {
         let mut items: Vec<Item<'a>> = Vec::new();
         let mut json_ld = Vec::new();
         let root = doc.tree.root();
-        // (node, parent index, inherited flags)
-        let mut stack = vec![(root, NO_PARENT, 0u16)];
-        while let Some((node, parent, inherited)) = stack.pop() {
+        // (node, parent index, inherited flags, unlisted: below a node
+        // that is not listed, visited for the metadata only)
+        let mut stack = vec![(root, NO_PARENT, 0u16, false)];
+        while let Some((node, parent, inherited, unlisted)) = stack.pop() {
             let idx = items.len() as u32;
             let mut descend = true;
             let mut own_inherit = inherited;
             let item = match node.value() {
+                Node::Text(_) if unlisted => None,
                 Node::Text(t) => {
                     let (chars, commas) = measure(t);
                     descend = false;
@@ -547,8 +591,14 @@ impl<'a> Dom<'a> {
                     })
                 }
                 Node::Element(el) => {
+                    let a = Attrs::of(el);
+                    let er = ElementRef::wrap(node);
+                    if let Some(er) = er {
+                        visit(er, &a.meta());
+                    }
                     let name = el.name();
                     match Tag::of(name) {
+                        _ if unlisted => None,
                         None => {
                             if name == "script"
                                 && attr(el, "type").is_some_and(|t| t.contains("ld+json"))
@@ -559,11 +609,8 @@ impl<'a> Dom<'a> {
                             }
                             None
                         }
+                        Some(_) if is_hidden(&a) => None,
                         Some(tag) => {
-                            let a = Attrs::of(el);
-                            if is_hidden(&a) {
-                                continue;
-                            }
                             let (flags, weight) = classify(el, &a, tag, inherited);
                             if tag == Tag::Pre {
                                 own_inherit |= IN_TABLE_OR_CODE;
@@ -571,7 +618,7 @@ impl<'a> Dom<'a> {
                             if tag == Tag::Input {
                                 descend = false;
                             }
-                            ElementRef::wrap(node).map(|er| Item {
+                            er.map(|er| Item {
                                 node: Ref::Element(er),
                                 parent,
                                 end: 0,
@@ -588,21 +635,25 @@ impl<'a> Dom<'a> {
                     // The document itself is not an item; its children hang off NO_PARENT.
                     let mut child = node.last_child();
                     while let Some(c) = child {
-                        stack.push((c, parent, inherited));
+                        stack.push((c, parent, inherited, unlisted));
                         child = c.prev_sibling();
                     }
                     continue;
                 }
                 _ => None,
             };
-            let Some(item) = item else { continue };
-            items.push(item);
-            if descend {
-                let mut child = node.last_child();
-                while let Some(c) = child {
-                    stack.push((c, idx, own_inherit));
-                    child = c.prev_sibling();
+            // An unlisted node's elements are still read for the metadata.
+            let (parent, unlisted) = match item {
+                Some(item) => {
+                    items.push(item);
+                    (idx, !descend)
                 }
+                None => (NO_PARENT, true),
+            };
+            let mut child = node.last_child();
+            while let Some(c) = child {
+                stack.push((c, parent, own_inherit, unlisted));
+                child = c.prev_sibling();
             }
         }
         // Subtree ends: children come after their parent in pre-order, so a
@@ -634,8 +685,8 @@ fn classify(el: &scraper::node::Element, a: &Attrs, tag: Tag, inherited: u16) ->
     if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
-    let class = hints(a.class.unwrap_or(""));
-    let id = hints(a.id.unwrap_or(""));
+    let class = (a.class_bits & 0xFF) as u16;
+    let id = (a.id_bits & 0xFF) as u16;
     let both = class | id;
     // An embed (tweet, post) placed in the story by its author.
     if both & H_EMBED != 0 {

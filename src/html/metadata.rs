@@ -364,10 +364,51 @@ static COMPACT_DATE: LazyLock<Regex> =
 static CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$").unwrap());
 
-/// Read the metadata of a parsed page.
-pub(crate) fn read(doc: &Html) -> Metadata {
-    let sources = Sources::collect(doc);
-    sources.resolve(today())
+/// Read the metadata of a parsed page in a walk of its own (the extractor
+/// feeds a [`Reader`] from the content walk instead), `today` being the
+/// date future dates are checked against.
+#[cfg(test)]
+fn read(doc: &Html, today: (i32, u32, u32)) -> Metadata {
+    let mut r = Reader::new(doc);
+    for node in doc.root_element().descendants() {
+        if let Some(el) = ElementRef::wrap(node) {
+            r.visit(el, &Attrs::of(el.value()));
+        }
+    }
+    r.s.ld = JsonLd::read(&r.ld_blocks);
+    r.s.resolve(today)
+}
+
+/// Gathers the metadata from every element of a page, visited in document
+/// order (by [`super::dom::Dom::walk`], the one walk over the tree).
+pub(crate) struct Reader<'a> {
+    s: Sources<'a>,
+    ld_blocks: Vec<String>,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(doc: &'a Html) -> Reader<'a> {
+        let mut s = Sources::default();
+        let root = doc.root_element();
+        s.html_lang = attr(root.value(), "lang")
+            .or_else(|| attr(root.value(), "xml:lang"))
+            .map(str::to_string);
+        Reader {
+            s,
+            ld_blocks: Vec::new(),
+        }
+    }
+
+    /// Read one element, with its attributes `a` (see [`Attrs`]).
+    pub(crate) fn visit(&mut self, el: ElementRef<'a>, a: &Attrs) {
+        self.s.visit(el, a, &mut self.ld_blocks);
+    }
+
+    /// The metadata, from everything visited.
+    pub(crate) fn finish(mut self) -> Metadata {
+        self.s.ld = JsonLd::read(&self.ld_blocks);
+        self.s.resolve(today())
+    }
 }
 
 /// Everything the page says, gathered in one walk.
@@ -402,58 +443,45 @@ struct JsonLd {
 }
 
 impl<'a> Sources<'a> {
-    fn collect(doc: &'a Html) -> Sources<'a> {
-        let mut s = Sources::default();
-        let root = doc.root_element();
-        s.html_lang = attr(root.value(), "lang")
-            .or_else(|| attr(root.value(), "xml:lang"))
-            .map(str::to_string);
-        let mut ld_blocks: Vec<String> = Vec::new();
-        for node in root.descendants() {
-            let Some(el) = ElementRef::wrap(node) else {
-                continue;
-            };
-            let e = el.value();
-            match e.name() {
-                "meta" if s.metas.len() < MAX_METAS => {
-                    let key = attr(e, "property")
-                        .or_else(|| attr(e, "name"))
-                        .or_else(|| attr(e, "itemprop"))
-                        .or_else(|| attr(e, "http-equiv"));
-                    let content = attr(e, "content").or_else(|| attr(e, "value"));
-                    if let (Some(k), Some(c)) = (key, content) {
-                        let c = normalize_space(c);
-                        if !c.is_empty() {
-                            s.metas.push((k.trim().to_ascii_lowercase(), c));
-                        }
+    fn visit(&mut self, el: ElementRef<'a>, a: &Attrs, ld_blocks: &mut Vec<String>) {
+        let s = self;
+        let e = el.value();
+        match e.name() {
+            "meta" if s.metas.len() < MAX_METAS => {
+                let key = attr(e, "property")
+                    .or_else(|| attr(e, "name"))
+                    .or_else(|| attr(e, "itemprop"))
+                    .or_else(|| attr(e, "http-equiv"));
+                let content = attr(e, "content").or_else(|| attr(e, "value"));
+                if let (Some(k), Some(c)) = (key, content) {
+                    let c = normalize_space(c);
+                    if !c.is_empty() {
+                        s.metas.push((k.trim().to_ascii_lowercase(), c));
                     }
                 }
-                "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
-                    let text: String = el.text().collect();
-                    if text.len() <= JSONLD_MAX_BYTES {
-                        ld_blocks.push(text);
-                    }
-                }
-                "title" if s.title.is_none() && &*e.name.ns == "http://www.w3.org/1999/xhtml" => {
-                    s.title = title_text(el);
-                }
-                "h1" if s.h1.is_none() => {
-                    s.h1 = title_text(el);
-                }
-                "link"
-                    if s.canonical.is_none()
-                        && attr(e, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                {
-                    s.canonical = attr(e, "href").map(str::to_string);
-                }
-                _ => {}
             }
-            let a = Attrs::of(e);
-            s.collect_date(el, &a);
-            s.collect_byline(el, &a);
+            "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
+                let text: String = el.text().collect();
+                if text.len() <= JSONLD_MAX_BYTES {
+                    ld_blocks.push(text);
+                }
+            }
+            "title" if s.title.is_none() && &*e.name.ns == "http://www.w3.org/1999/xhtml" => {
+                s.title = title_text(el);
+            }
+            "h1" if s.h1.is_none() => {
+                s.h1 = title_text(el);
+            }
+            "link"
+                if s.canonical.is_none()
+                    && attr(e, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                s.canonical = attr(e, "href").map(str::to_string);
+            }
+            _ => {}
         }
-        s.ld = JsonLd::read(&ld_blocks);
-        s
+        s.collect_date(el, a);
+        s.collect_byline(el, a);
     }
 
     /// Publication dates in the markup: `itemprop=datePublished`, `<time>`.
@@ -769,30 +797,41 @@ impl<'a> Sources<'a> {
 }
 
 /// Bit of [`META_WORDS`]: a [`DATE_CLASS_HINTS`] word.
-const W_DATE: u32 = 1;
+pub(crate) const W_DATE: u32 = 1;
 /// Bit of [`META_WORDS`]: `byline` or a [`BYLINE_CLASSES`] word.
-const W_BYLINE: u32 = 1 << 1;
+pub(crate) const W_BYLINE: u32 = 1 << 1;
 /// Bit of [`META_WORDS`]: an [`EXCLUDED_AREAS`] word.
-const W_EXCLUDED: u32 = 1 << 2;
-/// Words looked for in every element's class and id, in one pass
-/// (a byline class token contains one of the [`W_BYLINE`] words).
+pub(crate) const W_EXCLUDED: u32 = 1 << 2;
+
+/// The word tables of [`META_WORDS`], in `W_*` bit order (a byline class
+/// token contains one of the [`W_BYLINE`] words).
+pub(crate) fn meta_word_tables() -> [Vec<&'static str>; 3] {
+    [
+        DATE_CLASS_HINTS.to_vec(),
+        std::iter::once("byline")
+            .chain(BYLINE_CLASSES.iter().copied())
+            .collect(),
+        EXCLUDED_AREAS.to_vec(),
+    ]
+}
+
+/// Words looked for in the class and id of elements, in one pass.
 static META_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    let byline: Vec<&str> = std::iter::once("byline")
-        .chain(BYLINE_CLASSES.iter().copied())
-        .collect();
-    WordSet::new(&[DATE_CLASS_HINTS, &byline, EXCLUDED_AREAS])
+    let t = meta_word_tables();
+    WordSet::new(&[&t[0], &t[1], &t[2]])
 });
 
 /// The attributes every element is examined for, read in one pass.
-struct Attrs<'e> {
-    itemprop: Option<&'e str>,
-    class: Option<&'e str>,
-    id: Option<&'e str>,
-    /// [`META_WORDS`] bits of the class and the id.
-    words: u32,
+pub(crate) struct Attrs<'e> {
+    pub(crate) itemprop: Option<&'e str>,
+    pub(crate) class: Option<&'e str>,
+    pub(crate) id: Option<&'e str>,
+    /// [`META_WORDS`] bits (`W_*`) of the class and the id.
+    pub(crate) words: u32,
 }
 
 impl<'e> Attrs<'e> {
+    #[cfg(test)]
     fn of(e: &'e scraper::node::Element) -> Attrs<'e> {
         let mut a = Attrs {
             itemprop: None,
@@ -1799,7 +1838,14 @@ mod tests {
     const TODAY: (i32, u32, u32) = (2026, 11, 28);
 
     fn meta_of(html: &str) -> Metadata {
-        Sources::collect(&Html::parse_document(html)).resolve(TODAY)
+        let doc = Html::parse_document(html);
+        let own_walk = read(&doc, TODAY);
+        // The extractor's way: fed by the content walk.
+        let mut r = Reader::new(&doc);
+        super::super::dom::Dom::walk(&doc, |el, a| r.visit(el, a));
+        r.s.ld = JsonLd::read(&r.ld_blocks);
+        assert_eq!(r.s.resolve(TODAY), own_walk);
+        own_walk
     }
 
     #[test]
@@ -2279,6 +2325,18 @@ mod tests {
             let excluded = EXCLUDED_AREAS.iter().any(|x| contains_ci(v, x));
             assert_eq!(META_WORDS.scan(v) & W_EXCLUDED != 0, excluded, "{v}");
         }
+    }
+
+    #[test]
+    fn elements_the_content_walk_does_not_list_are_read() {
+        // Hidden, inside a form control, inside a script-like element:
+        // not content, still metadata (checked against a walk of its own).
+        let m = meta_of(
+            "<html><body><div hidden><time datetime=2025-05-09>May 9</time></div>\
+             <button><span class=byline>By Ann Lee</span></button><p>Text.</p></body></html>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-05-09"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
