@@ -20,11 +20,10 @@
 use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
-use super::words::WordSet;
+use super::words::{AsciiFirst, WordSet};
 use crate::article::Metadata;
 
 /// Earliest year accepted for a publication date.
@@ -351,18 +350,14 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
-    )
-    .unwrap()
-});
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})([/.])(\d{1,2})[/.](\d{1,4})(?:$|[\sT,])").unwrap());
-static COMPACT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)").unwrap());
-static CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$").unwrap());
+// Date shapes; the ASCII form serves the usual ASCII value (see `AsciiFirst`).
+static ISO_DATE: AsciiFirst = AsciiFirst::new(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
+);
+static NUMERIC_DATE: AsciiFirst =
+    AsciiFirst::new(r"^(\d{1,4})([/.])(\d{1,2})[/.](\d{1,4})(?:$|[\sT,])");
+static COMPACT_DATE: AsciiFirst = AsciiFirst::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)");
+static CLOCK: AsciiFirst = AsciiFirst::new(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$");
 
 /// Read the metadata of a parsed page in a walk of its own (the extractor
 /// feeds a [`Reader`] from the content walk instead), `today` being the
@@ -1701,7 +1696,7 @@ fn parse_date(raw: &str, today: (i32, u32, u32)) -> Option<String> {
     }
     let date =
         |y: i32, m: u32, d: u32| plausible(y, m, d, today).then(|| format!("{y:04}-{m:02}-{d:02}"));
-    if let Some(c) = ISO_DATE.captures(s) {
+    if let Some(c) = ISO_DATE.get(s).captures(s) {
         let (y, m, d) = (num(c.get(1))?, num(c.get(2))?, num(c.get(3))?);
         let day = date(y, m, d)?;
         let (Some(h), Some(mi)) = (num::<u32>(c.get(4)), num::<u32>(c.get(5))) else {
@@ -1714,7 +1709,7 @@ fn parse_date(raw: &str, today: (i32, u32, u32)) -> Option<String> {
         let z = c.get(7).and_then(|z| zone(z.as_str())).unwrap_or_default();
         return Some(format!("{day}T{h:02}:{mi:02}:{sec:02}{z}"));
     }
-    if let Some(c) = COMPACT_DATE.captures(s) {
+    if let Some(c) = COMPACT_DATE.get(s).captures(s) {
         return date(num(c.get(1))?, num(c.get(2))?, num(c.get(3))?);
     }
     if (s.len() == 10 || s.len() == 13) && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -1729,7 +1724,7 @@ fn parse_date(raw: &str, today: (i32, u32, u32)) -> Option<String> {
             t % 60
         ));
     }
-    if let Some(c) = NUMERIC_DATE.captures(s) {
+    if let Some(c) = NUMERIC_DATE.get(s).captures(s) {
         let (a, sep, b, cc): (u32, &str, u32, u32) = (
             num(c.get(1))?,
             c.get(2)?.as_str(),
@@ -1769,7 +1764,7 @@ fn textual_date(s: &str, date: &dyn Fn(i32, u32, u32) -> Option<String>) -> Opti
                 continue;
             }
         }
-        if let Some(c) = CLOCK.captures(t) {
+        if let Some(c) = CLOCK.get(t).captures(t) {
             clock = Some((
                 num::<u32>(c.get(1))?,
                 num::<u32>(c.get(2))?,
@@ -2337,6 +2332,32 @@ mod tests {
         );
         assert_eq!(m.published.as_deref(), Some("2025-05-09"));
         assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn ascii_and_unicode_date_regexes_agree_on_ascii() {
+        let texts = [
+            "2025-05-09",
+            "2025-5-9T10:00:00.123+02:00",
+            "2025-05-09 10:00 Z",
+            "09.05.2025",
+            "5/9/2025,",
+            "20250509",
+            "20250509T1000",
+            "10:05",
+            "7:05:09",
+            "2025-05-09\t1:00",
+        ];
+        for re in [&ISO_DATE, &NUMERIC_DATE, &COMPACT_DATE, &CLOCK] {
+            let (ascii, unicode) = re.both();
+            for t in texts {
+                let caps = |r: &regex::Regex| {
+                    r.captures(t)
+                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+                };
+                assert_eq!(caps(ascii), caps(unicode), "{t}");
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,52 @@
 //! of the value or one of `-`, `_`, space" / "the end or one of those"
 //! (regex `(^|[-_ ])` / `($|[-_ ])`).
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A regex built on first use in one of two forms: with ASCII classes
+/// (`(?-u)`: `\d`, `\s`, `\b`, case folding) for an ASCII haystack, with
+/// Unicode classes otherwise. On ASCII text both find the same matches, and
+/// the ASCII form compiles to a far smaller automaton (a Unicode `\d{1,4}`
+/// or `\b` costs milliseconds to build), so a page of ASCII values never
+/// builds the Unicode one.
+#[derive(Debug)]
+pub(crate) struct AsciiFirst {
+    pattern: &'static str,
+    ascii: OnceLock<Regex>,
+    unicode: OnceLock<Regex>,
+}
+
+impl AsciiFirst {
+    /// `pattern` must be valid both with and without Unicode classes.
+    pub(crate) const fn new(pattern: &'static str) -> AsciiFirst {
+        AsciiFirst {
+            pattern,
+            ascii: OnceLock::new(),
+            unicode: OnceLock::new(),
+        }
+    }
+
+    /// The form of the regex to search `haystack` with.
+    pub(crate) fn get(&self, haystack: &str) -> &Regex {
+        if haystack.is_ascii() {
+            self.ascii.get_or_init(|| {
+                Regex::new(&format!("(?-u){}", self.pattern)).expect("valid ASCII regex")
+            })
+        } else {
+            self.unicode
+                .get_or_init(|| Regex::new(self.pattern).expect("valid regex"))
+        }
+    }
+
+    /// Both forms, built (for tests).
+    #[cfg(test)]
+    pub(crate) fn both(&self) -> (&Regex, &Regex) {
+        (self.get("a"), self.get("\u{e9}"))
+    }
+}
+
 /// Byte class of the start and of the end of the value.
 const START: usize = 1;
 const END: usize = 2;
@@ -17,13 +63,13 @@ const END: usize = 2;
 /// A compiled set of word tables; [`WordSet::scan`] returns a bit per table.
 #[derive(Debug)]
 pub(crate) struct WordSet {
-    /// Byte to class; 0 for bytes in no word.
+    /// Byte to class, plus one (slot 0 of a row is its output); 1 for
+    /// bytes in no word.
     class: [u8; 256],
-    classes: usize,
-    /// `trans[state * classes + class]`: next state.
-    trans: Vec<u32>,
-    /// Tables with a word ending at each state (or at a suffix of it).
-    out: Vec<u32>,
+    /// One row per state, `classes + 1` wide: slot 0 holds the tables with
+    /// a word ending at the state (or at a suffix of it), slot `1 + c` the
+    /// start of the next state's row on byte class `c`.
+    rows: Vec<u32>,
 }
 
 /// The anchor-free spellings of one word of a table, as byte-class
@@ -140,24 +186,34 @@ impl WordSet {
                 }
             }
         }
-        WordSet {
-            class,
-            classes,
-            trans,
-            out,
+        // Rows with the output first and state numbers turned into row
+        // starts: a step is one load and an add.
+        let width = classes + 1;
+        let mut rows = Vec::with_capacity(n * width);
+        for s in 0..n {
+            rows.push(out[s]);
+            rows.extend(
+                trans[s * classes..(s + 1) * classes]
+                    .iter()
+                    .map(|&t| t * width as u32),
+            );
         }
+        for c in class.iter_mut() {
+            *c += 1;
+        }
+        WordSet { class, rows }
     }
 
     /// The tables that have a word in `v`, as bits.
     pub(crate) fn scan(&self, v: &str) -> u32 {
-        let step = |s: usize, c: usize| self.trans[s * self.classes + c] as usize;
-        let mut s = step(0, START);
-        let mut acc = self.out[s];
+        let rows = &self.rows[..];
+        let mut s = rows[1 + START] as usize;
+        let mut acc = rows[s];
         for &b in v.as_bytes() {
-            s = step(s, usize::from(self.class[usize::from(b)]));
-            acc |= self.out[s];
+            s = rows[s + usize::from(self.class[usize::from(b)])] as usize;
+            acc |= rows[s];
         }
-        acc | self.out[step(s, END)]
+        acc | rows[rows[s + 1 + END] as usize]
     }
 }
 
@@ -180,6 +236,20 @@ mod tests {
         assert_eq!(set.scan("biology"), 0);
         assert_eq!(set.scan(""), 0);
         assert_eq!(set.scan("sid\u{e9}e"), 0);
+    }
+
+    #[test]
+    fn ascii_first_forms_agree_on_ascii() {
+        let re = AsciiFirst::new(r"(?i)^(\d{1,2})\s*by\b");
+        let (a, u) = re.both();
+        for t in ["12 BY x", "1by", "3 bye", "x 1 by", "99\tBy-"] {
+            assert_eq!(
+                a.captures(t).map(|c| c[1].to_string()),
+                u.captures(t).map(|c| c[1].to_string()),
+                "{t}"
+            );
+        }
+        assert!(re.get("\u{663}\u{663} by").is_match("\u{663}\u{663} by"));
     }
 
     #[test]
