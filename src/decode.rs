@@ -189,22 +189,27 @@ struct Utf8Survey {
 
 fn survey(bytes: &[u8]) -> Utf8Survey {
     fn leads(b: &[u8]) -> usize {
-        // Counted in u8 lanes, 255 bytes at a time (no overflow), a shape the
-        // compiler vectorises; a plain filter-count ran a byte at a time.
-        b.chunks(255)
+        // Counted in u8 lanes, 240 bytes at a time (no overflow; a multiple
+        // of the vector width, so no chunk ends in a scalar tail), a shape
+        // the compiler vectorises; a plain filter-count ran a byte at a time.
+        b.chunks(240)
             .map(|c| usize::from(c.iter().fold(0u8, |n, &x| n + u8::from(x >= 0xC0))))
             .sum()
     }
     let mut s = Utf8Survey::default();
     let mut rest = bytes;
     loop {
-        match std::str::from_utf8(rest) {
-            Ok(v) => {
-                s.multibyte += leads(v.as_bytes());
+        // encoding_rs's validator (SIMD over ASCII runs) finds where the valid
+        // prefix ends; std's error, computed from there, says how long the
+        // invalid sequence is.
+        let good = Encoding::utf8_valid_up_to(rest);
+        match std::str::from_utf8(&rest[good..]) {
+            Ok(_) => {
+                s.multibyte += leads(rest);
                 return s;
             }
             Err(e) => {
-                let good = e.valid_up_to();
+                debug_assert_eq!(e.valid_up_to(), 0);
                 s.multibyte += leads(&rest[..good]);
                 match e.error_len() {
                     Some(n) => {
@@ -278,10 +283,7 @@ fn starts_with_ci(hay: &[u8], pos: usize, needle: &[u8]) -> bool {
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|i| i + from)
 }
 
 /// `<?xml version="1.0" encoding="..."?>` at the very start (after spaces).
@@ -320,9 +322,11 @@ fn xml_declaration(head: &[u8]) -> Option<&'static Encoding> {
 fn prescan(head: &[u8]) -> Option<&'static Encoding> {
     let n = head.len();
     let mut pos = 0;
+    // Attribute buffers, reused for every attribute of the head.
+    let (mut name, mut value) = (Vec::new(), Vec::new());
     while pos < n {
         // Jump to the next '<': nothing else matters to the prescan.
-        match head[pos..].iter().position(|&b| b == b'<') {
+        match memchr::memchr(b'<', &head[pos..]) {
             Some(i) => pos += i,
             None => return None,
         }
@@ -356,7 +360,7 @@ fn prescan(head: &[u8]) -> Option<&'static Encoding> {
                 p += 1;
             }
             pos = p;
-            while get_attribute(head, &mut pos).is_some() {}
+            while get_attribute(head, &mut pos, &mut name, &mut value) {}
             pos += 1;
             continue;
         }
@@ -376,7 +380,8 @@ fn meta_charset(head: &[u8], pos: &mut usize) -> Option<&'static Encoding> {
     let mut got_pragma = false;
     let mut need_pragma: Option<bool> = None;
     let mut charset: Option<&'static Encoding> = None;
-    while let Some((name, value)) = get_attribute(head, pos) {
+    let (mut name, mut value) = (Vec::new(), Vec::new());
+    while get_attribute(head, pos, &mut name, &mut value) {
         match name.as_slice() {
             b"http-equiv" if !seen_equiv => {
                 seen_equiv = true;
@@ -443,20 +448,23 @@ fn charset_from_content(value: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// The WHATWG "get an attribute" algorithm: names and values lower-cased.
-fn get_attribute(head: &[u8], pos: &mut usize) -> Option<(Vec<u8>, Vec<u8>)> {
+/// The WHATWG "get an attribute" algorithm: the next attribute's name and
+/// value, lower-cased, into `name` and `value`; false when there is none.
+fn get_attribute(head: &[u8], pos: &mut usize, name: &mut Vec<u8>, value: &mut Vec<u8>) -> bool {
     let n = head.len();
     while *pos < n && (is_space(head[*pos]) || head[*pos] == b'/') {
         *pos += 1;
     }
     if *pos >= n || head[*pos] == b'>' {
-        return None;
+        return false;
     }
-    let mut name = Vec::new();
-    let mut value = Vec::new();
+    name.clear();
+    value.clear();
     // Name.
     loop {
-        let b = *head.get(*pos)?;
+        let Some(&b) = head.get(*pos) else {
+            return false;
+        };
         if b == b'=' && !name.is_empty() {
             *pos += 1;
             break;
@@ -466,13 +474,13 @@ fn get_attribute(head: &[u8], pos: &mut usize) -> Option<(Vec<u8>, Vec<u8>)> {
                 *pos += 1;
             }
             if head.get(*pos) != Some(&b'=') {
-                return Some((name, value));
+                return true;
             }
             *pos += 1;
             break;
         }
         if b == b'/' || b == b'>' {
-            return Some((name, value));
+            return true;
         }
         name.push(b.to_ascii_lowercase());
         *pos += 1;
@@ -481,20 +489,24 @@ fn get_attribute(head: &[u8], pos: &mut usize) -> Option<(Vec<u8>, Vec<u8>)> {
     while *pos < n && is_space(head[*pos]) {
         *pos += 1;
     }
-    let b = *head.get(*pos)?;
+    let Some(&b) = head.get(*pos) else {
+        return false;
+    };
     if b == b'"' || b == b'\'' {
         *pos += 1;
         loop {
-            let c = *head.get(*pos)?;
+            let Some(&c) = head.get(*pos) else {
+                return false;
+            };
             *pos += 1;
             if c == b {
-                return Some((name, value));
+                return true;
             }
             value.push(c.to_ascii_lowercase());
         }
     }
     if b == b'>' {
-        return Some((name, value));
+        return true;
     }
     loop {
         match head.get(*pos) {
@@ -502,7 +514,7 @@ fn get_attribute(head: &[u8], pos: &mut usize) -> Option<(Vec<u8>, Vec<u8>)> {
                 value.push(c.to_ascii_lowercase());
                 *pos += 1;
             }
-            _ => return Some((name, value)),
+            _ => return true,
         }
     }
 }

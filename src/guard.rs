@@ -679,8 +679,9 @@ impl<'a> Scan<'a> {
         }
         let breakout = flags & BREAKOUT != 0 || (kind == Kind::Font && t.font_attr);
         // mglyph and malignmark stay MathML in a MathML text integration point.
-        let lower = self.b[lt + 1..t.name_end].to_ascii_lowercase();
-        let glyph = matches!(&lower[..], b"mglyph" | b"malignmark")
+        let raw = &self.b[lt + 1..t.name_end];
+        let glyph = (raw.eq_ignore_ascii_case(b"mglyph")
+            || raw.eq_ignore_ascii_case(b"malignmark"))
             && self
                 .stack
                 .last()
@@ -707,6 +708,8 @@ impl<'a> Scan<'a> {
                 self.phantom();
             } else {
                 self.keep(&t);
+                // Lower-cased only here: no allocation per ordinary tag.
+                let lower = self.b[lt + 1..t.name_end].to_ascii_lowercase();
                 let svg = match &lower[..] {
                     b"svg" => true,
                     b"math" => false,
@@ -970,8 +973,10 @@ impl<'a> Scan<'a> {
         }
         // Foreign content: `</br>` and `</p>` leave it; other end tags
         // close the nearest foreign element of that name.
-        let lower = self.b[lt + 2..t.name_end].to_ascii_lowercase();
-        if self.stack.last().is_some_and(|e| e.foreign) && matches!(&lower[..], b"br" | b"p") {
+        let raw = &self.b[lt + 2..t.name_end];
+        if self.stack.last().is_some_and(|e| e.foreign)
+            && (raw.eq_ignore_ascii_case(b"br") || raw.eq_ignore_ascii_case(b"p"))
+        {
             self.pop_foreign();
         }
         if matches!(self.stack.last(), Some(e) if e.foreign) {
@@ -1381,11 +1386,7 @@ fn script_close(b: &[u8], from: usize) -> usize {
     let mut st = St::Data;
     let mut i = from;
     while i < b.len() {
-        let Some(p) = b[i..]
-            .iter()
-            .position(|&c| c == b'<' || c == b'-')
-            .map(|p| p + i)
-        else {
+        let Some(p) = memchr::memchr2(b'<', b'-', &b[i..]).map(|p| p + i) else {
             break;
         };
         i = p + 1;

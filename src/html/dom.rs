@@ -6,8 +6,9 @@
 
 use std::sync::LazyLock;
 
-use regex::RegexSet;
 use scraper::{ElementRef, Html, Node};
+
+use super::words::WordSet;
 
 /// Sentinel parent of the root.
 pub(crate) const NO_PARENT: u32 = u32::MAX;
@@ -156,25 +157,218 @@ pub(crate) struct Dom<'a> {
     pub json_ld: Vec<&'a str>,
 }
 
-// Class/id hint tables (case-insensitive patterns), matched in one pass by a `RegexSet`.
+// Class/id hint tables: ASCII case-insensitive words, matched anywhere in
+// the value, all tables in one pass ([`WordSet`]); `^`/`$` anchor a word at
+// the start/end of the value, `<`/`>` at the start/end or a `-`, `_`, space.
 /// Embedded posts (tweets, Instagram, ...) that authors place in the story.
-const EMBED_WORDS: &str = "(?i-u)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram";
+const EMBED_WORDS: &[&str] = &[
+    "tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "fb-post",
+    "facebook-post",
+    "reddit-embed",
+    "social-embed",
+    "social-media-embed",
+    "embed-social",
+    "twitter-embed",
+    "embed-twitter",
+    "instagram-embed",
+    "embed-instagram",
+];
 /// Readability's negative class/id hints, extended.
-const NEGATIVE_WORDS: &str = "(?i-u)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|caption|byline|author";
+const NEGATIVE_WORDS: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "^hid$",
+    " hid$",
+    " hid ",
+    "^hid ",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "newsletter",
+    "subscribe",
+    "caption",
+    "byline",
+    "author",
+];
 /// Readability's positive class/id hints.
-const POSITIVE_WORDS: &str =
-    "(?i-u)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story";
+const POSITIVE_WORDS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
 /// Values of `class`, `id` or `itemprop` that name the article body.
-const BODY_HINT_WORDS: &str = "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent";
+const BODY_HINT_WORDS: &[&str] = &[
+    "^articlebody$",
+    "articlebody",
+    "article-body",
+    "article__body",
+    "articletext",
+    "article-text",
+    "article-content",
+    "storybody",
+    "story-body",
+    "story-content",
+    "entry-content",
+    "postcontent",
+    "post-content",
+    "post-body",
+    "bodytext",
+    "body-text",
+    "article_body",
+    "main-content",
+    "storytext",
+    "content-body",
+    "body-content",
+    "text-body",
+    "articlecontent",
+];
 /// Readability's unlikely candidates, extended with the boxes news pages put inside articles.
-const UNLIKELY_WORDS: &str = "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|(^|[-_ ])nav";
+const UNLIKELY_WORDS: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "newsletter",
+    "cookie",
+    "consent",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "taboola",
+    "outbrain",
+    "trending",
+    "most-popular",
+    "mostpopular",
+    "recommend",
+    "read-more",
+    "readmore",
+    "share",
+    "sharing",
+    "toolbar",
+    "skip-link",
+    "<nav",
+];
 /// Hints that rescue an unlikely candidate.
-const MAYBE_WORDS: &str =
-    "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed";
+const MAYBE_WORDS: &[&str] = &[
+    "and",
+    "article",
+    "body",
+    "column",
+    "content",
+    "main",
+    "shadow",
+    "tweet",
+    "social-embed",
+    "social-media-embed",
+];
 /// Things dropped wherever they sit, even inside the chosen article.
-const NOISE_WORDS: &str = "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|(^|[-_ ])cta($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags";
+const NOISE_WORDS: &[&str] = &[
+    "caption",
+    "credit",
+    "newsletter",
+    "share-",
+    "sharing",
+    "tooltip",
+    "rollover",
+    "popover",
+    "hovercard",
+    "related",
+    "promo",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "advert",
+    "^ad$",
+    "^ads$",
+    "-ad$",
+    "^ad-",
+    "cookie",
+    "consent",
+    "taboola",
+    "outbrain",
+    "recirc",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "author-bio",
+    "author-info",
+    "bio-box",
+    "about-author",
+    "author-box",
+    "authorbox",
+    "contrib-bio",
+    "full-bio",
+    "<bio>",
+    "<cta>",
+    "screen-reader",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "print-only",
+    "hide-for",
+    "tags",
+];
 /// Bylines, datelines and author boxes.
-const BYLINE_WORDS: &str = "(?i-u)byline|author|dateline|writtenby|p-author";
+const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 const H_EMBED: u16 = 1 << 0;
 const H_NEGATIVE: u16 = 1 << 1;
 const H_POSITIVE: u16 = 1 << 2;
@@ -183,30 +377,41 @@ const H_UNLIKELY: u16 = 1 << 4;
 const H_MAYBE: u16 = 1 << 5;
 const H_NOISE: u16 = 1 << 6;
 const H_BYLINE: u16 = 1 << 7;
-static HINTS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        [
-            EMBED_WORDS,
-            NEGATIVE_WORDS,
-            POSITIVE_WORDS,
-            BODY_HINT_WORDS,
-            UNLIKELY_WORDS,
-            MAYBE_WORDS,
-            NOISE_WORDS,
-            BYLINE_WORDS,
-        ]
-        .iter()
-        .copied(),
-    )
-    .unwrap()
+/// The hint tables, in `H_*` bit order.
+const HINT_TABLES: [&[&str]; 8] = [
+    EMBED_WORDS,
+    NEGATIVE_WORDS,
+    POSITIVE_WORDS,
+    BODY_HINT_WORDS,
+    UNLIKELY_WORDS,
+    MAYBE_WORDS,
+    NOISE_WORDS,
+    BYLINE_WORDS,
+];
+/// The bit of the first metadata table in a [`CLASS_WORDS`] scan: the
+/// metadata's `W_*` bits follow the `H_*` bits.
+const META_SHIFT: u32 = 8;
+/// The hint tables and the metadata's class/id tables, in one word set:
+/// one pass over each class and id serves both.
+static CLASS_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let meta = super::metadata::meta_word_tables();
+    let mut tables: Vec<&[&str]> = HINT_TABLES.to_vec();
+    tables.extend(meta.iter().map(Vec::as_slice));
+    WordSet::new(&tables)
 });
 
-/// Which hint tables `v` matches, as `H_*` bits.
-fn hints(v: &str) -> u16 {
+/// [`CLASS_WORDS`] bits of `v`: `H_*` in the low byte, the metadata's
+/// `W_*` from [`META_SHIFT`] up.
+fn class_words(v: &str) -> u32 {
     if v.is_empty() {
         return 0;
     }
-    HINTS.matches(v).iter().fold(0, |acc, i| acc | (1 << i))
+    CLASS_WORDS.scan(v)
+}
+
+/// Which hint tables `v` matches, as `H_*` bits.
+fn hints(v: &str) -> u16 {
+    (class_words(v) & 0xFF) as u16
 }
 
 /// ARIA roles of elements that are not content.
@@ -231,14 +436,66 @@ fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
     el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if attr(el, "hidden").is_some() {
+/// The attributes the walk looks at, read in one pass over an element's
+/// attributes (each the first of its name, as [`attr`] finds it).
+#[derive(Default)]
+struct Attrs<'e> {
+    class: Option<&'e str>,
+    id: Option<&'e str>,
+    itemprop: Option<&'e str>,
+    role: Option<&'e str>,
+    rel: Option<&'e str>,
+    style: Option<&'e str>,
+    hidden: Option<&'e str>,
+    aria_hidden: Option<&'e str>,
+    /// [`class_words`] of the class and of the id.
+    class_bits: u32,
+    id_bits: u32,
+}
+
+impl<'e> Attrs<'e> {
+    fn of(el: &'e scraper::node::Element) -> Attrs<'e> {
+        let mut a = Attrs::default();
+        for (k, v) in el.attrs() {
+            let slot = match k {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "itemprop" => &mut a.itemprop,
+                "role" => &mut a.role,
+                "rel" => &mut a.rel,
+                "style" => &mut a.style,
+                "hidden" => &mut a.hidden,
+                "aria-hidden" => &mut a.aria_hidden,
+                _ => continue,
+            };
+            slot.get_or_insert(v);
+        }
+        a.class_bits = class_words(a.class.unwrap_or(""));
+        a.id_bits = class_words(a.id.unwrap_or(""));
+        a
+    }
+
+    /// What the metadata reader needs of them.
+    fn meta(&self) -> super::metadata::Attrs<'e> {
+        super::metadata::Attrs {
+            itemprop: self.itemprop,
+            class: self.class,
+            id: self.id,
+            words: (self.class_bits | self.id_bits) >> META_SHIFT,
+        }
+    }
+}
+
+fn is_hidden(a: &Attrs) -> bool {
+    if a.hidden.is_some() {
         return true;
     }
-    if attr(el, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+    if a.aria_hidden
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
         return true;
     }
-    if let Some(style) = attr(el, "style") {
+    if let Some(style) = a.style {
         let s = style.as_bytes();
         if contains_ci_nospace(s, b"display:none") || contains_ci_nospace(s, b"visibility:hidden") {
             return true;
@@ -265,8 +522,20 @@ fn measure(text: &str) -> (u32, u32) {
     let mut commas = 0u32;
     let mut in_space = true;
     let mut seen = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let x = bytes[i];
+        // ASCII a byte at a time; other characters decoded.
+        let (space, comma) = if x < 0x80 {
+            i += 1;
+            (matches!(x, b' ' | b'\t'..=b'\r'), x == b',')
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            (c.is_whitespace(), matches!(c, '，' | '、' | '،'))
+        };
+        if space {
             in_space = true;
             continue;
         }
@@ -276,26 +545,37 @@ fn measure(text: &str) -> (u32, u32) {
         in_space = false;
         seen = true;
         chars += 1;
-        if matches!(c, ',' | '，' | '、' | '،') {
-            commas += 1;
-        }
+        commas += u32::from(comma);
     }
     (chars, commas)
 }
 
 impl<'a> Dom<'a> {
     /// Flatten `doc` in one iterative pre-order walk.
+    #[cfg(test)]
     pub(crate) fn build(doc: &'a Html) -> Dom<'a> {
+        Dom::walk(doc, |_, _| {})
+    }
+
+    /// Flatten `doc` in one iterative pre-order walk, which also hands
+    /// every element of the page, listed or not, to `visit` in document
+    /// order with the attributes the metadata reads.
+    pub(crate) fn walk(
+        doc: &'a Html,
+        mut visit: impl FnMut(ElementRef<'a>, &super::metadata::Attrs<'a>),
+    ) -> Dom<'a> {
         let mut items: Vec<Item<'a>> = Vec::new();
         let mut json_ld = Vec::new();
         let root = doc.tree.root();
-        // (node, parent index, inherited flags)
-        let mut stack = vec![(root, NO_PARENT, 0u16)];
-        while let Some((node, parent, inherited)) = stack.pop() {
+        // (node, parent index, inherited flags, unlisted: below a node
+        // that is not listed, visited for the metadata only)
+        let mut stack = vec![(root, NO_PARENT, 0u16, false)];
+        while let Some((node, parent, inherited, unlisted)) = stack.pop() {
             let idx = items.len() as u32;
             let mut descend = true;
             let mut own_inherit = inherited;
             let item = match node.value() {
+                Node::Text(_) if unlisted => None,
                 Node::Text(t) => {
                     let (chars, commas) = measure(t);
                     descend = false;
@@ -311,11 +591,17 @@ impl<'a> Dom<'a> {
                     })
                 }
                 Node::Element(el) => {
+                    let a = Attrs::of(el);
+                    let er = ElementRef::wrap(node);
+                    if let Some(er) = er {
+                        visit(er, &a.meta());
+                    }
                     let name = el.name();
                     match Tag::of(name) {
+                        _ if unlisted => None,
                         None => {
                             if name == "script"
-                                && el.attr("type").is_some_and(|t| t.contains("ld+json"))
+                                && attr(el, "type").is_some_and(|t| t.contains("ld+json"))
                             {
                                 if let Some(Node::Text(t)) = node.first_child().map(|c| c.value()) {
                                     json_ld.push(&**t);
@@ -323,16 +609,16 @@ impl<'a> Dom<'a> {
                             }
                             None
                         }
-                        Some(_) if is_hidden(el) => None,
+                        Some(_) if is_hidden(&a) => None,
                         Some(tag) => {
-                            let (flags, weight) = classify(el, tag, inherited);
+                            let (flags, weight) = classify(el, &a, tag, inherited);
                             if tag == Tag::Pre {
                                 own_inherit |= IN_TABLE_OR_CODE;
                             }
                             if tag == Tag::Input {
                                 descend = false;
                             }
-                            ElementRef::wrap(node).map(|er| Item {
+                            er.map(|er| Item {
                                 node: Ref::Element(er),
                                 parent,
                                 end: 0,
@@ -349,21 +635,25 @@ impl<'a> Dom<'a> {
                     // The document itself is not an item; its children hang off NO_PARENT.
                     let mut child = node.last_child();
                     while let Some(c) = child {
-                        stack.push((c, parent, inherited));
+                        stack.push((c, parent, inherited, unlisted));
                         child = c.prev_sibling();
                     }
                     continue;
                 }
                 _ => None,
             };
-            let Some(item) = item else { continue };
-            items.push(item);
-            if descend {
-                let mut child = node.last_child();
-                while let Some(c) = child {
-                    stack.push((c, idx, own_inherit));
-                    child = c.prev_sibling();
+            // An unlisted node's elements are still read for the metadata.
+            let (parent, unlisted) = match item {
+                Some(item) => {
+                    items.push(item);
+                    (idx, !descend)
                 }
+                None => (NO_PARENT, true),
+            };
+            let mut child = node.last_child();
+            while let Some(c) = child {
+                stack.push((c, parent, own_inherit, unlisted));
+                child = c.prev_sibling();
             }
         }
         // Subtree ends: children come after their parent in pre-order, so a
@@ -389,14 +679,14 @@ impl<'a> Dom<'a> {
 }
 
 /// Flags and class weight of an element.
-fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16) {
+fn classify(el: &scraper::node::Element, a: &Attrs, tag: Tag, inherited: u16) -> (u16, i16) {
     let mut flags = inherited & IN_TABLE_OR_CODE;
     let mut weight: i16 = 0;
     if tag == Tag::Input || el.name() == "head" {
         flags |= ALWAYS_OUT;
     }
-    let class = hints(attr(el, "class").unwrap_or(""));
-    let id = hints(attr(el, "id").unwrap_or(""));
+    let class = (a.class_bits & 0xFF) as u16;
+    let id = (a.id_bits & 0xFF) as u16;
     let both = class | id;
     // An embed (tweet, post) placed in the story by its author.
     if both & H_EMBED != 0 {
@@ -410,8 +700,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             weight += 25;
         }
     }
-    if both & H_BODY_HINT != 0 || attr(el, "itemprop").is_some_and(|v| hints(v) & H_BODY_HINT != 0)
-    {
+    if both & H_BODY_HINT != 0 || a.itemprop.is_some_and(|v| hints(v) & H_BODY_HINT != 0) {
         flags |= BODY_HINT;
     }
     // headings are never "unlikely" by class: `h2.date-header` is a blog's date
@@ -424,8 +713,7 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
         let unlikely = [class, id]
             .iter()
             .any(|&h| h & H_UNLIKELY != 0 && h & H_MAYBE == 0)
-            || el
-                .attr("role")
+            || a.role
                 .is_some_and(|r| UNLIKELY_ROLES.iter().any(|u| r.eq_ignore_ascii_case(u)))
             || matches!(tag, Tag::Footer | Tag::Aside)
             || el.name() == "nav"
@@ -437,8 +725,9 @@ fn classify(el: &scraper::node::Element, tag: Tag, inherited: u16) -> (u16, i16)
             flags |= NOISE;
         }
         if both & H_BYLINE != 0
-            || attr(el, "rel") == Some("author")
-            || attr(el, "itemprop").is_some_and(|v| v.contains("author") || v.starts_with("date"))
+            || a.rel == Some("author")
+            || a.itemprop
+                .is_some_and(|v| v.contains("author") || v.starts_with("date"))
         {
             flags |= BYLINE;
         }
@@ -462,10 +751,94 @@ pub(crate) mod tests {
         assert_eq!(hints(""), 0);
     }
 
+    /// The regexes the word tables replaced, in `H_*` bit order.
+    const HINT_REGEXES: [&str; 8] = [
+        "(?i-u)tweet|instagram-media|tiktok-embed|fb-post|facebook-post|reddit-embed|social-embed|social-media-embed|embed-social|twitter-embed|embed-twitter|instagram-embed|embed-instagram",
+        "(?i-u)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|caption|byline|author",
+        "(?i-u)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+        "(?i-u)^articlebody$|article-?body|article__body|articletext|article-?text|article-content|story-?body|story-content|entry-content|post-?content|post-body|body-?text|article_body|main-content|storytext|content-body|body-content|text-body|articlecontent",
+        "(?i-u)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|consent|subscribe|signup|sign-up|taboola|outbrain|trending|most-popular|mostpopular|recommend|read-more|readmore|share|sharing|toolbar|skip-link|(^|[-_ ])nav",
+        "(?i-u)and|article|body|column|content|main|shadow|tweet|social-embed|social-media-embed",
+        "(?i-u)caption|credit|newsletter|share-|sharing|tooltip|rollover|popover|hovercard|related|promo|subscribe|signup|sign-up|advert|^ad$|^ads$|-ad$|^ad-|cookie|consent|taboola|outbrain|recirc|read-more|readmore|more-stories|author-bio|author-info|bio-box|about-author|author-box|authorbox|contrib-bio|full-bio|(^|[-_ ])bio($|[-_ ])|(^|[-_ ])cta($|[-_ ])|screen-reader|sr-only|visually-hidden|visuallyhidden|print-only|hide-for|tags",
+        "(?i-u)byline|author|dateline|writtenby|p-author",
+    ];
+
+    /// The word tables find exactly what the former regexes did.
+    #[test]
+    fn word_tables_match_like_the_regexes() {
+        let set = regex::RegexSet::new(HINT_REGEXES).unwrap();
+        let regex_hints =
+            |v: &str| -> u16 { set.matches(v).iter().fold(0, |acc, i| acc | (1 << i)) };
+        // Values built from pieces of the words, separators and odd bytes.
+        let mut pieces: Vec<String> = HINT_TABLES
+            .iter()
+            .flat_map(|t| t.iter())
+            .map(|w| w.trim_matches(|c| "^$<>".contains(c)).to_string())
+            .collect();
+        pieces.extend(
+            [
+                "-", "_", " ", "x", "AD", "Nav", "BIO", "\u{e9}", "hid", "ad", "cta",
+            ]
+            .map(String::from),
+        );
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut v = String::new();
+            for _ in 0..1 + next(4) {
+                let p = &pieces[next(pieces.len())];
+                let cut = next(p.len() + 1);
+                if next(3) == 0 && p.is_char_boundary(cut) {
+                    v.push_str(&p[..cut]);
+                } else {
+                    v.push_str(p);
+                }
+                if next(2) == 0 {
+                    v.push(['-', '_', ' '][next(3)]);
+                }
+            }
+            if next(4) == 0 {
+                v = v.to_ascii_uppercase();
+            }
+            assert_eq!(hints(&v), regex_hints(&v), "{v:?}");
+        }
+        for w in HINT_TABLES.iter().flat_map(|t| t.iter()) {
+            let v = w.trim_matches(|c| "^$<>".contains(c));
+            assert_eq!(hints(v), regex_hints(v), "{v:?}");
+        }
+    }
+
     #[test]
     fn measure_collapses_whitespace() {
         assert_eq!(measure("  a  b,\n c "), (6, 1));
         assert_eq!(measure("   "), (0, 0));
+        // The char-by-char definition.
+        let reference = |text: &str| {
+            let (mut chars, mut commas, mut in_space, mut seen) = (0, 0, true, false);
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    in_space = true;
+                    continue;
+                }
+                chars += 1 + u32::from(in_space && seen);
+                in_space = false;
+                seen = true;
+                commas += u32::from(matches!(c, ',' | '，' | '、' | '،'));
+            }
+            (chars, commas)
+        };
+        for t in [
+            "\u{a0}x\u{3000}\u{5e74}\u{ff0c}\u{1680}\u{e9}\x0b",
+            "\u{1c}a \u{85}b\u{2028}c,\u{60c} \u{3001}",
+            " \t\r\n\x0c\x0b ",
+        ] {
+            assert_eq!(measure(t), reference(t), "{t:?}");
+        }
     }
 
     #[test]

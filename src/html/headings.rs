@@ -27,6 +27,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use scraper::ElementRef;
 
+use super::words::AsciiFirst;
 use crate::sections::{SectionOptions, EMPHASIS_LEVEL};
 
 /// Elements that can carry a styled heading line (the walker's paragraph-like
@@ -66,18 +67,14 @@ const CAPTION_ELEMENTS: &[&str] = &["figcaption", "caption", "figure", "label", 
 /// or the header line of a forum post (matched case-insensitively). Bylines,
 /// author boxes and plain `date` classes (datelines) are left out: they
 /// belong to the metadata.
-static HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date-?header|header|username|poster)(?:$|[-_\s])",
-    )
-    .expect("valid regex")
-});
+static HEADING_CLASS: AsciiFirst = AsciiFirst::new(
+    r"(?i)title|headline|heading|subhead|(?:^|[-_\s])(?:hed|date-?header|header|username|poster)(?:$|[-_\s])",
+);
 
 /// Class/id fragments that veto a heading (captions, credits, navigation).
-static NOT_HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)caption|credit|breadcrumb|(?:^|[-_\s])(?:nav|menu|tags?|share|footer|copyright)(?:$|[-_\s])|subtitle-?bar")
-        .expect("valid regex")
-});
+static NOT_HEADING_CLASS: AsciiFirst = AsciiFirst::new(
+    r"(?i)caption|credit|breadcrumb|(?:^|[-_\s])(?:nav|menu|tags?|share|footer|copyright)(?:$|[-_\s])|subtitle-?bar",
+);
 
 /// The heading level of `el` if it acts as a heading, given its normalised
 /// text (what the block walker made of the element) and the thresholds of
@@ -323,7 +320,7 @@ fn in_caption(el: ElementRef<'_>) -> bool {
             if CAPTION_ELEMENTS.contains(&e.name()) {
                 return true;
             }
-            if class_or_id(e).is_some_and(|c| NOT_HEADING_CLASS.is_match(c)) {
+            if class_or_id(e).is_some_and(|c| NOT_HEADING_CLASS.get(c).is_match(c)) {
                 return true;
             }
         }
@@ -362,7 +359,7 @@ struct LineStyle {
 fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
     let mut out = LineStyle::default();
     let root_emph = is_emphasis(el.value());
-    let root_hint = class_or_id(el.value()).is_some_and(|c| HEADING_CLASS.is_match(c));
+    let root_hint = class_or_id(el.value()).is_some_and(|c| HEADING_CLASS.get(c).is_match(c));
     let root_italic = is_italic(el.value().name());
     // (node, emphasised, linked, under a heading-class wrapper, italic, in <time>)
     let mut stack = Vec::with_capacity(16);
@@ -416,7 +413,7 @@ fn inspect(el: ElementRef<'_>, opts: &SectionOptions) -> Option<LineStyle> {
                 let child_link = link || (name == "a" && e.attr("href").is_some());
                 let child_hint = hint
                     || class_or_id(e).is_some_and(|c| {
-                        HEADING_CLASS.is_match(c) && !NOT_HEADING_CLASS.is_match(c)
+                        HEADING_CLASS.get(c).is_match(c) && !NOT_HEADING_CLASS.get(c).is_match(c)
                     });
                 let child_italic = italic || is_italic(name);
                 let child_time = time || name == "time";
@@ -482,23 +479,18 @@ fn font_size_is_large(size: &str) -> bool {
     s.parse::<i32>().is_ok_and(|n| n >= 4)
 }
 
-static STYLE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b").expect("valid regex")
-});
+static STYLE_BOLD: AsciiFirst = AsciiFirst::new(r"(?i)font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b");
 
-static STYLE_SIZE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)font-size\s*:\s*(?:(x{0,2}-?large|larger)|([0-9]*\.?[0-9]+)\s*(px|pt|em|rem|%))",
-    )
-    .expect("valid regex")
-});
+static STYLE_SIZE: AsciiFirst = AsciiFirst::new(
+    r"(?i)font-size\s*:\s*(?:(x{0,2}-?large|larger)|([0-9]*\.?[0-9]+)\s*(px|pt|em|rem|%))",
+);
 
 /// Inline style that makes text bold or clearly larger than body text.
 fn style_is_emphasis(style: &str) -> bool {
-    if STYLE_BOLD.is_match(style) {
+    if STYLE_BOLD.get(style).is_match(style) {
         return true;
     }
-    let Some(c) = STYLE_SIZE.captures(style) else {
+    let Some(c) = STYLE_SIZE.get(style).captures(style) else {
         return false;
     };
     if c.get(1).is_some() {
@@ -524,6 +516,55 @@ mod tests {
 
     fn heading_level(el: ElementRef<'_>, text: &str) -> Option<u8> {
         heading_level_with(el, text, &SectionOptions::default())
+    }
+
+    #[test]
+    fn ascii_and_unicode_regex_forms_agree_on_ascii() {
+        let cases: [(&AsciiFirst, &[&str]); 4] = [
+            (
+                &HEADING_CLASS,
+                &[
+                    "post-Title",
+                    "hed",
+                    "x hed-y",
+                    "shed",
+                    "date-header",
+                    "Poster",
+                ],
+            ),
+            (
+                &NOT_HEADING_CLASS,
+                &["Caption", "tags", "tag", "stags", "subtitlebar", "x nav"],
+            ),
+            (
+                &STYLE_BOLD,
+                &[
+                    "font-weight: bold",
+                    "FONT-WEIGHT:700",
+                    "font-weight:boldx",
+                    "font-weight:600;",
+                ],
+            ),
+            (
+                &STYLE_SIZE,
+                &[
+                    "font-size: 1.5em",
+                    "font-size:x-large",
+                    "font-size:12PX",
+                    "font-size: larger",
+                ],
+            ),
+        ];
+        for (re, texts) in cases {
+            let (ascii, unicode) = re.both();
+            for t in texts {
+                let caps = |r: &regex::Regex| {
+                    r.captures(t)
+                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+                };
+                assert_eq!(caps(ascii), caps(unicode), "{t}");
+            }
+        }
     }
 
     /// Level of the first element matching `sel` in `html`, text taken as

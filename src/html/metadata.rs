@@ -20,10 +20,10 @@
 use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
+use super::words::{AsciiFirst, WordSet};
 use crate::article::Metadata;
 
 /// Earliest year accepted for a publication date.
@@ -350,23 +350,60 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
-    )
-    .unwrap()
-});
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})([/.])(\d{1,2})[/.](\d{1,4})(?:$|[\sT,])").unwrap());
-static COMPACT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)").unwrap());
-static CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$").unwrap());
+// Date shapes; the ASCII form serves the usual ASCII value (see `AsciiFirst`).
+static ISO_DATE: AsciiFirst = AsciiFirst::new(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
+);
+static NUMERIC_DATE: AsciiFirst =
+    AsciiFirst::new(r"^(\d{1,4})([/.])(\d{1,2})[/.](\d{1,4})(?:$|[\sT,])");
+static COMPACT_DATE: AsciiFirst = AsciiFirst::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)");
+static CLOCK: AsciiFirst = AsciiFirst::new(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$");
 
-/// Read the metadata of a parsed page.
-pub(crate) fn read(doc: &Html) -> Metadata {
-    let sources = Sources::collect(doc);
-    sources.resolve(today())
+/// Read the metadata of a parsed page in a walk of its own (the extractor
+/// feeds a [`Reader`] from the content walk instead), `today` being the
+/// date future dates are checked against.
+#[cfg(test)]
+fn read(doc: &Html, today: (i32, u32, u32)) -> Metadata {
+    let mut r = Reader::new(doc);
+    for node in doc.root_element().descendants() {
+        if let Some(el) = ElementRef::wrap(node) {
+            r.visit(el, &Attrs::of(el.value()));
+        }
+    }
+    r.s.ld = JsonLd::read(&r.ld_blocks);
+    r.s.resolve(today)
+}
+
+/// Gathers the metadata from every element of a page, visited in document
+/// order (by [`super::dom::Dom::walk`], the one walk over the tree).
+pub(crate) struct Reader<'a> {
+    s: Sources<'a>,
+    ld_blocks: Vec<String>,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(doc: &'a Html) -> Reader<'a> {
+        let mut s = Sources::default();
+        let root = doc.root_element();
+        s.html_lang = attr(root.value(), "lang")
+            .or_else(|| attr(root.value(), "xml:lang"))
+            .map(str::to_string);
+        Reader {
+            s,
+            ld_blocks: Vec::new(),
+        }
+    }
+
+    /// Read one element, with its attributes `a` (see [`Attrs`]).
+    pub(crate) fn visit(&mut self, el: ElementRef<'a>, a: &Attrs) {
+        self.s.visit(el, a, &mut self.ld_blocks);
+    }
+
+    /// The metadata, from everything visited.
+    pub(crate) fn finish(mut self) -> Metadata {
+        self.s.ld = JsonLd::read(&self.ld_blocks);
+        self.s.resolve(today())
+    }
 }
 
 /// Everything the page says, gathered in one walk.
@@ -401,73 +438,60 @@ struct JsonLd {
 }
 
 impl<'a> Sources<'a> {
-    fn collect(doc: &'a Html) -> Sources<'a> {
-        let mut s = Sources::default();
-        let root = doc.root_element();
-        s.html_lang = attr(root.value(), "lang")
-            .or_else(|| attr(root.value(), "xml:lang"))
-            .map(str::to_string);
-        let mut ld_blocks: Vec<String> = Vec::new();
-        for node in root.descendants() {
-            let Some(el) = ElementRef::wrap(node) else {
-                continue;
-            };
-            let e = el.value();
-            let html_ns = &*e.name.ns == "http://www.w3.org/1999/xhtml";
-            match e.name() {
-                "meta" if s.metas.len() < MAX_METAS => {
-                    let key = attr(e, "property")
-                        .or_else(|| attr(e, "name"))
-                        .or_else(|| attr(e, "itemprop"))
-                        .or_else(|| attr(e, "http-equiv"));
-                    let content = attr(e, "content").or_else(|| attr(e, "value"));
-                    if let (Some(k), Some(c)) = (key, content) {
-                        let c = normalize_space(c);
-                        if !c.is_empty() {
-                            s.metas.push((k.trim().to_ascii_lowercase(), c));
-                        }
+    fn visit(&mut self, el: ElementRef<'a>, a: &Attrs, ld_blocks: &mut Vec<String>) {
+        let s = self;
+        let e = el.value();
+        match e.name() {
+            "meta" if s.metas.len() < MAX_METAS => {
+                let key = attr(e, "property")
+                    .or_else(|| attr(e, "name"))
+                    .or_else(|| attr(e, "itemprop"))
+                    .or_else(|| attr(e, "http-equiv"));
+                let content = attr(e, "content").or_else(|| attr(e, "value"));
+                if let (Some(k), Some(c)) = (key, content) {
+                    let c = normalize_space(c);
+                    if !c.is_empty() {
+                        s.metas.push((k.trim().to_ascii_lowercase(), c));
                     }
                 }
-                "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
-                    let text: String = el.text().collect();
-                    if text.len() <= JSONLD_MAX_BYTES {
-                        ld_blocks.push(text);
-                    }
-                }
-                "title" if html_ns && s.title.is_none() => {
-                    s.title = title_text(el);
-                }
-                "h1" if s.h1.is_none() => {
-                    s.h1 = title_text(el);
-                }
-                "link"
-                    if s.canonical.is_none()
-                        && attr(e, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                {
-                    s.canonical = attr(e, "href").map(str::to_string);
-                }
-                _ => {}
             }
-            s.collect_date(el);
-            s.collect_byline(el);
+            "script" if attr(e, "type").is_some_and(|t| contains_ci(t, "ld+json")) => {
+                let text: String = el.text().collect();
+                if text.len() <= JSONLD_MAX_BYTES {
+                    ld_blocks.push(text);
+                }
+            }
+            "title" if s.title.is_none() && &*e.name.ns == "http://www.w3.org/1999/xhtml" => {
+                s.title = title_text(el);
+            }
+            "h1" if s.h1.is_none() => {
+                s.h1 = title_text(el);
+            }
+            "link"
+                if s.canonical.is_none()
+                    && attr(e, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                s.canonical = attr(e, "href").map(str::to_string);
+            }
+            _ => {}
         }
-        s.ld = JsonLd::read(&ld_blocks);
-        s
+        s.collect_date(el, a);
+        s.collect_byline(el, a);
     }
 
     /// Publication dates in the markup: `itemprop=datePublished`, `<time>`.
-    fn collect_date(&mut self, el: ElementRef) {
+    fn collect_date(&mut self, el: ElementRef, a: &Attrs) {
         if self.times.len() >= MAX_CANDIDATES || self.date_tries >= MAX_CANDIDATES * 4 {
             return;
         }
         let e = el.value();
-        let itemprop = attr(e, "itemprop").unwrap_or("");
+        let itemprop = a.itemprop.unwrap_or("");
         let published_prop = itemprop.eq_ignore_ascii_case("datepublished");
         let is_time = e.name() == "time";
-        let class = attr(e, "class").unwrap_or("");
-        let id = attr(e, "id").unwrap_or("");
-        let dateish = |c: &str| DATE_CLASS_HINTS.iter().any(|h| contains_ci(c, h));
-        let classed = dateish(class) || dateish(id);
+        let class = a.class.unwrap_or("");
+        let id = a.id.unwrap_or("");
+        // `DATE_CLASS_HINTS` in the class or id.
+        let classed = a.words & W_DATE != 0;
         if !published_prop && !is_time && !classed {
             return;
         }
@@ -546,7 +570,7 @@ impl<'a> Sources<'a> {
     }
 
     /// Byline elements: `itemprop=author`, `rel=author`, byline classes.
-    fn collect_byline(&mut self, el: ElementRef<'a>) {
+    fn collect_byline(&mut self, el: ElementRef<'a>, a: &Attrs) {
         if self.bylines.len() >= MAX_CANDIDATES || self.byline_tries >= MAX_CANDIDATES * 4 {
             return;
         }
@@ -557,7 +581,7 @@ impl<'a> Sources<'a> {
         ) {
             return;
         }
-        let rank = if attr(e, "itemprop").is_some_and(|p| {
+        let rank = if a.itemprop.is_some_and(|p| {
             p.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         }) {
@@ -569,9 +593,11 @@ impl<'a> Sources<'a> {
             })
         {
             1
-        } else if class_tokens(e).chain(e.id()).any(|c| {
-            contains_ci(c, "byline") || BYLINE_CLASSES.iter().any(|b| c.eq_ignore_ascii_case(b))
-        }) {
+        } else if a.words & W_BYLINE != 0
+            && class_tokens(e).chain(e.id()).any(|c| {
+                contains_ci(c, "byline") || BYLINE_CLASSES.iter().any(|b| c.eq_ignore_ascii_case(b))
+            })
+        {
             2
         } else {
             return;
@@ -765,6 +791,68 @@ impl<'a> Sources<'a> {
     }
 }
 
+/// Bit of [`META_WORDS`]: a [`DATE_CLASS_HINTS`] word.
+pub(crate) const W_DATE: u32 = 1;
+/// Bit of [`META_WORDS`]: `byline` or a [`BYLINE_CLASSES`] word.
+pub(crate) const W_BYLINE: u32 = 1 << 1;
+/// Bit of [`META_WORDS`]: an [`EXCLUDED_AREAS`] word.
+pub(crate) const W_EXCLUDED: u32 = 1 << 2;
+
+/// The word tables of [`META_WORDS`], in `W_*` bit order (a byline class
+/// token contains one of the [`W_BYLINE`] words).
+pub(crate) fn meta_word_tables() -> [Vec<&'static str>; 3] {
+    [
+        DATE_CLASS_HINTS.to_vec(),
+        std::iter::once("byline")
+            .chain(BYLINE_CLASSES.iter().copied())
+            .collect(),
+        EXCLUDED_AREAS.to_vec(),
+    ]
+}
+
+/// Words looked for in the class and id of elements, in one pass.
+static META_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let t = meta_word_tables();
+    WordSet::new(&[&t[0], &t[1], &t[2]])
+});
+
+/// The attributes every element is examined for, read in one pass.
+pub(crate) struct Attrs<'e> {
+    pub(crate) itemprop: Option<&'e str>,
+    pub(crate) class: Option<&'e str>,
+    pub(crate) id: Option<&'e str>,
+    /// [`META_WORDS`] bits (`W_*`) of the class and the id.
+    pub(crate) words: u32,
+}
+
+impl<'e> Attrs<'e> {
+    #[cfg(test)]
+    fn of(e: &'e scraper::node::Element) -> Attrs<'e> {
+        let mut a = Attrs {
+            itemprop: None,
+            class: None,
+            id: None,
+            words: 0,
+        };
+        for (k, v) in e.attrs() {
+            let slot = match k {
+                "itemprop" => &mut a.itemprop,
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                _ => continue,
+            };
+            // The first of a name, as `attr` finds it.
+            slot.get_or_insert(v);
+        }
+        for v in [a.class, a.id].into_iter().flatten() {
+            if !v.is_empty() {
+                a.words |= META_WORDS.scan(v);
+            }
+        }
+        a
+    }
+}
+
 /// An attribute's value. `scraper::node::Element::attr` interns the name
 /// (a hash per call); a scan of the element's few attributes is cheaper.
 fn attr<'e>(e: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
@@ -782,9 +870,11 @@ fn in_excluded_area(el: ElementRef) -> bool {
     has_ancestor(el, |a| {
         // `<body class="one-sidebar">` describes the layout, not an area.
         !matches!(a.value().name(), "body" | "html")
-            && class_tokens(a.value())
-                .chain(a.value().id())
-                .any(|c| EXCLUDED_AREAS.iter().any(|x| contains_ci(c, x)))
+            // An `EXCLUDED_AREAS` word (no spaces) in a class token or the id.
+            && [attr(a.value(), "class"), a.value().id()]
+                .into_iter()
+                .flatten()
+                .any(|c| META_WORDS.scan(c) & W_EXCLUDED != 0)
     })
 }
 
@@ -1606,7 +1696,7 @@ fn parse_date(raw: &str, today: (i32, u32, u32)) -> Option<String> {
     }
     let date =
         |y: i32, m: u32, d: u32| plausible(y, m, d, today).then(|| format!("{y:04}-{m:02}-{d:02}"));
-    if let Some(c) = ISO_DATE.captures(s) {
+    if let Some(c) = ISO_DATE.get(s).captures(s) {
         let (y, m, d) = (num(c.get(1))?, num(c.get(2))?, num(c.get(3))?);
         let day = date(y, m, d)?;
         let (Some(h), Some(mi)) = (num::<u32>(c.get(4)), num::<u32>(c.get(5))) else {
@@ -1619,7 +1709,7 @@ fn parse_date(raw: &str, today: (i32, u32, u32)) -> Option<String> {
         let z = c.get(7).and_then(|z| zone(z.as_str())).unwrap_or_default();
         return Some(format!("{day}T{h:02}:{mi:02}:{sec:02}{z}"));
     }
-    if let Some(c) = COMPACT_DATE.captures(s) {
+    if let Some(c) = COMPACT_DATE.get(s).captures(s) {
         return date(num(c.get(1))?, num(c.get(2))?, num(c.get(3))?);
     }
     if (s.len() == 10 || s.len() == 13) && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -1634,7 +1724,7 @@ fn parse_date(raw: &str, today: (i32, u32, u32)) -> Option<String> {
             t % 60
         ));
     }
-    if let Some(c) = NUMERIC_DATE.captures(s) {
+    if let Some(c) = NUMERIC_DATE.get(s).captures(s) {
         let (a, sep, b, cc): (u32, &str, u32, u32) = (
             num(c.get(1))?,
             c.get(2)?.as_str(),
@@ -1674,7 +1764,7 @@ fn textual_date(s: &str, date: &dyn Fn(i32, u32, u32) -> Option<String>) -> Opti
                 continue;
             }
         }
-        if let Some(c) = CLOCK.captures(t) {
+        if let Some(c) = CLOCK.get(t).captures(t) {
             clock = Some((
                 num::<u32>(c.get(1))?,
                 num::<u32>(c.get(2))?,
@@ -1743,7 +1833,14 @@ mod tests {
     const TODAY: (i32, u32, u32) = (2026, 11, 28);
 
     fn meta_of(html: &str) -> Metadata {
-        Sources::collect(&Html::parse_document(html)).resolve(TODAY)
+        let doc = Html::parse_document(html);
+        let own_walk = read(&doc, TODAY);
+        // The extractor's way: fed by the content walk.
+        let mut r = Reader::new(&doc);
+        super::super::dom::Dom::walk(&doc, |el, a| r.visit(el, a));
+        r.s.ld = JsonLd::read(&r.ld_blocks);
+        assert_eq!(r.s.resolve(TODAY), own_walk);
+        own_walk
     }
 
     #[test]
@@ -2191,6 +2288,76 @@ mod tests {
             decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
             "a & b 'c' &bogus; &"
         );
+    }
+
+    #[test]
+    fn meta_words_agree_with_the_word_tables() {
+        for v in [
+            "post-date",
+            "PUBLISHED",
+            "time-stamp",
+            "timestamp",
+            "Byline",
+            "by-line x",
+            "writer",
+            "candidate",
+            "x",
+            "",
+            "dat e",
+            "author_name",
+            "a-posted-b",
+            "Comments",
+            "BIOGRAPHY",
+            "about-author",
+            "side bar",
+            "footer-x",
+        ] {
+            let date = DATE_CLASS_HINTS.iter().any(|h| contains_ci(v, h));
+            let byline =
+                contains_ci(v, "byline") || BYLINE_CLASSES.iter().any(|b| contains_ci(v, b));
+            assert_eq!(META_WORDS.scan(v) & W_DATE != 0, date, "{v}");
+            assert_eq!(META_WORDS.scan(v) & W_BYLINE != 0, byline, "{v}");
+            let excluded = EXCLUDED_AREAS.iter().any(|x| contains_ci(v, x));
+            assert_eq!(META_WORDS.scan(v) & W_EXCLUDED != 0, excluded, "{v}");
+        }
+    }
+
+    #[test]
+    fn elements_the_content_walk_does_not_list_are_read() {
+        // Hidden, inside a form control, inside a script-like element:
+        // not content, still metadata (checked against a walk of its own).
+        let m = meta_of(
+            "<html><body><div hidden><time datetime=2025-05-09>May 9</time></div>\
+             <button><span class=byline>By Ann Lee</span></button><p>Text.</p></body></html>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-05-09"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn ascii_and_unicode_date_regexes_agree_on_ascii() {
+        let texts = [
+            "2025-05-09",
+            "2025-5-9T10:00:00.123+02:00",
+            "2025-05-09 10:00 Z",
+            "09.05.2025",
+            "5/9/2025,",
+            "20250509",
+            "20250509T1000",
+            "10:05",
+            "7:05:09",
+            "2025-05-09\t1:00",
+        ];
+        for re in [&ISO_DATE, &NUMERIC_DATE, &COMPACT_DATE, &CLOCK] {
+            let (ascii, unicode) = re.both();
+            for t in texts {
+                let caps = |r: &regex::Regex| {
+                    r.captures(t)
+                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+                };
+                assert_eq!(caps(ascii), caps(unicode), "{t}");
+            }
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod content;
 mod dom;
 mod headings;
 mod metadata;
+mod words;
 
 use content::Mode;
 use dom::{Dom, Ref, Tag};
@@ -265,8 +266,11 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
 /// Parse `page` and return its metadata and main-content blocks.
 pub(crate) fn extract(page: &str, options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
     let doc = crate::guard::parse(page, &options.limits)?;
-    let meta = metadata::read(&doc);
-    let dom = Dom::build(&doc);
+    // One walk over the tree: the flat list for the content, and every
+    // element to the metadata reader.
+    let mut reader = metadata::Reader::new(&doc);
+    let dom = Dom::walk(&doc, |el, a| reader.visit(el, a));
+    let meta = reader.finish();
     let blocks = content_blocks(&dom, options);
     Ok((meta, blocks))
 }
