@@ -304,20 +304,119 @@ const SOCIAL_WORDS: &[&str] = &[
 
 /// Lines starting with one of these, then a separator or nothing, are
 /// related-link and promo lines (`READ MORE: ...`, `Related coverage`).
+///
+/// `more from <name>` takes a name of at most
+/// [`PROMO_NAME_MAX_CHARS`] characters; the regex has an unbounded `[\w ]+`
+/// (a counted Unicode `[\w ]{1,30}` costs ~70 M instructions to compile) and
+/// [`promo_match`] checks the bound.
 static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(read more|read also|also read|read next|read this next|see also|more from [\w ]{1,30}|more on this( story)?|more stories|more news|see more|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)",
+        r"(?i)^\W*(read more|read also|also read|read next|read this next|see also|more from (?P<name>[\w ]+)|more on this( story)?|more stories|more news|see more|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)",
     )
     .expect("promo regex")
 });
 
-/// Newsletter, subscription, follow, sign-in, skip-link and app prompts.
+/// Longest name after `more from` in a promo line (`More from The Ledger`).
+const PROMO_NAME_MAX_CHARS: usize = 30;
+
+/// The end of the promo-line match in `text`, as the regex with a counted
+/// `more from [\w ]{1,30}` finds it. After `more from `, the match must take
+/// the whole run of `[\w ]` (then only whitespace and a separator or the
+/// end may follow), so the bounded form matches exactly when that run less
+/// its trailing spaces has at most 30 characters; no other alternative
+/// starts with `more from`.
+fn promo_match(text: &str) -> Option<usize> {
+    if !PROMO_LINE.is_match(text) {
+        return None;
+    }
+    let c = PROMO_LINE.captures(text)?;
+    if let Some(name) = c.name("name") {
+        if char_len(name.as_str().trim_end_matches(' ')) > PROMO_NAME_MAX_CHARS {
+            return None;
+        }
+    }
+    c.get(0).map(|m| m.end())
+}
+
+/// Newsletter, subscription, follow, sign-in, skip-link and app prompts,
+/// less three alternatives with counted Unicode repetitions, which
+/// [`is_prompt_match`] checks in code (compiled, `.{0,80}` and
+/// `[\w@.' ]{1,40}` cost ~190 M instructions and made every search clear a
+/// huge backtracker bitset).
 static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|follow [\w@.' ]{1,40} on (twitter|facebook|instagram|youtube|tiktok|linkedin|x)\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber|\d+\s*(min|mins|minutes?)\s+(read|listen)\W*$|by (signing up|subscribing|registering|clicking|continuing)\b|[\w' ]{0,40}\bnewsletters?\W*$)",
+        r"(?i)^\W*((sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber|\d+\s*(min|mins|minutes?)\s+(read|listen)\W*$|by (signing up|subscribing|registering|clicking|continuing)\b)",
     )
     .expect("prompt regex")
 });
+
+/// `^\W*(sign up|...|receive)\b` of the prompt `... .{0,80}\b(newsletters?|...)\b`.
+static PROMPT_JOIN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:sign up|subscribe|register|join|get|receive)\b")
+        .expect("prompt head regex")
+});
+
+/// The tail of [`PROMPT_JOIN_HEAD`]'s prompt.
+static PROMPT_JOIN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:newsletters?|updates|alerts|inbox|briefing|digest)\b")
+        .expect("prompt tail regex")
+});
+
+/// `follow <name> on twitter`; the name (at most
+/// [`FOLLOW_NAME_MAX_CHARS`]) is the shortest that works (lazy).
+static PROMPT_FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*follow ([\w@.' ]+?) on (?:twitter|facebook|instagram|youtube|tiktok|linkedin|x)\b",
+    )
+    .expect("prompt follow regex")
+});
+
+/// Longest name in `follow <name> on <network>`.
+const FOLLOW_NAME_MAX_CHARS: usize = 40;
+
+/// `The Morning newsletter`: a short name then `newsletter` ending the line.
+/// Group 1 is the name once the leading non-word characters are taken by
+/// `^\W*` (its shortest form, at most [`NEWSLETTER_NAME_MAX_CHARS`]).
+static PROMPT_NAMED_NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*([\w' ]*)\bnewsletters?\W*$").expect("prompt newsletter regex")
+});
+
+/// Longest name before `newsletter` in a named-newsletter line.
+const NEWSLETTER_NAME_MAX_CHARS: usize = 40;
+
+/// Most characters between the verb and the object of a sign-up prompt
+/// (`Sign up for our free daily newsletter`).
+const JOIN_GAP_MAX_CHARS: usize = 80;
+
+/// `head\b.{0,80}\btail\b`: `head` (anchored, its end unique) then the
+/// first `tail` after it within 80 characters and no line break: the
+/// first occurrence of the tail is the best witness (the gap only grows).
+fn head_gap_tail(text: &str, head: &Regex, tail: &Regex, max_gap: usize) -> bool {
+    let Some(h) = head.find(text) else {
+        return false;
+    };
+    let Some(t) = tail.find_at(text, h.end()) else {
+        return false;
+    };
+    let gap = &text[h.end()..t.start()];
+    !gap.contains('\n') && char_len(gap) <= max_gap
+}
+
+/// The prompt rule's regex, as it read with its counted repetitions:
+/// `^\W*( (sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b
+/// | follow [\w@.' ]{1,40} on (twitter|...)\b | ... | [\w' ]{0,40}\bnewsletters?\W*$ )`.
+fn is_prompt_match(text: &str) -> bool {
+    PROMPT_LINE.is_match(text)
+        || head_gap_tail(text, &PROMPT_JOIN_HEAD, &PROMPT_JOIN_TAIL, JOIN_GAP_MAX_CHARS)
+        || PROMPT_FOLLOW
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .is_some_and(|m| char_len(m.as_str()) <= FOLLOW_NAME_MAX_CHARS)
+        || PROMPT_NAMED_NEWSLETTER
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .is_some_and(|m| char_len(m.as_str()) <= NEWSLETTER_NAME_MAX_CHARS)
+}
 
 /// Comment-section lines; they also end the main run of a plain-text page.
 static COMMENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -665,12 +764,12 @@ fn is_social_line(text: &str, o: &BoilerplateOptions) -> bool {
 
 /// `READ MORE: ...`, `Also read`, `Related coverage`, `Most Popular`.
 fn is_promo_line(text: &str, o: &BoilerplateOptions) -> bool {
-    char_len(text) <= o.max_rule_chars / 2 && PROMO_LINE.is_match(text)
+    char_len(text) <= o.max_rule_chars / 2 && promo_match(text).is_some()
 }
 
 /// Newsletter, subscribe, follow, sign-in, skip-link prompts.
 fn is_prompt_line(text: &str, o: &BoilerplateOptions) -> bool {
-    char_len(text) <= o.max_rule_chars / 2 && PROMPT_LINE.is_match(text)
+    char_len(text) <= o.max_rule_chars / 2 && is_prompt_match(text)
 }
 
 /// `Comments are closed`, `34 responses to ...`, `Leave a Reply`.
@@ -1135,13 +1234,16 @@ fn is_bare_url(text: &str) -> bool {
 /// Image file endings: an image address left as a line is no content.
 const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
 
-/// A sign-up prompt (`Sign up to get our newsletter ...`).
+/// A sign-up prompt (`Sign up to get our newsletter ...`):
+/// `^\W*(sign up|subscribe|register|join)\b.{0,80}\b(newsletters?|inbox|briefing|digest)\b`.
 fn is_signup_prompt(text: &str) -> bool {
-    static SIGNUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(sign up|subscribe|register|join)\b.{0,80}\b(newsletters?|inbox|briefing|digest)\b")
-            .expect("signup regex")
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:sign up|subscribe|register|join)\b").expect("signup head regex")
     });
-    SIGNUP.is_match(text)
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:newsletters?|inbox|briefing|digest)\b").expect("signup tail regex")
+    });
+    head_gap_tail(text, &HEAD, &TAIL, JOIN_GAP_MAX_CHARS)
 }
 
 /// The name of a promo box: a short line of a few words, no sentence.
@@ -1184,7 +1286,7 @@ fn judge(
         return Verdict::Title;
     }
     if is_promo_line(t, o) {
-        let header = PROMO_LINE.find(t).is_some_and(|m| m.end() == t.len());
+        let header = promo_match(t) == Some(t.len());
         return if header {
             Verdict::PromoHeader
         } else {
@@ -2145,5 +2247,96 @@ mod tests {
         let mut meta = Metadata::default();
         let out = clean(blocks, &mut meta, &Options::default(), None, true);
         assert_eq!(out.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod rewrite_tests {
+    //! The rules whose regexes lost their counted Unicode repetitions (slow
+    //! to compile) must decide exactly as the original regexes did.
+    use super::*;
+
+    const PROMO_REF: &str = r"(?i)^\W*(read more|read also|also read|read next|read this next|see also|more from [\w ]{1,30}|more on this( story)?|more stories|more news|see more|related( articles?| stories| posts| coverage| content| links| reading| topics| news| video)?|recommended( for you| stories| reading)?|you (may|might) also like|most (popular|read|viewed|shared|watched)|trending( now| stories)?|editor'?s picks|top stories|don'?t miss|watch( now| video)?|listen( now)?|must read|latest news|popular now|in other news)\s*(?:$|[:»›>|\-–—•]+)";
+    const PROMPT_REF: &str = r"(?i)^\W*((sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b|(sign up|subscribe) (now|today|here|for free)\b|(follow|like|find) us\b|follow [\w@.' ]{1,40} on (twitter|facebook|instagram|youtube|tiktok|linkedin|x)\b|skip to (main |the )?(content|navigation|search|main|footer)|back to (top|main menu)|download (the|our) app|click here\b|tap here\b|learn more\W*$|log in\b|sign in\b|newsletters?\W*$|subscribe\W*$|already a subscriber|\d+\s*(min|mins|minutes?)\s+(read|listen)\W*$|by (signing up|subscribing|registering|clicking|continuing)\b|[\w' ]{0,40}\bnewsletters?\W*$)";
+    const SIGNUP_REF: &str = r"(?i)^\W*(sign up|subscribe|register|join)\b.{0,80}\b(newsletters?|inbox|briefing|digest)\b";
+
+    /// Tricky inputs: bounds hit exactly and by one, line breaks, non-ASCII
+    /// words, case folding (`ſ`, Kelvin sign), separators.
+    pub(super) fn samples() -> Vec<String> {
+        let mut v: Vec<String> = [
+            "More from The Ledger",
+            "More from The Ledger:",
+            "» more from   x  ",
+            "more from",
+            "more from :",
+            "more from    :",
+            "More from Über Straße — next",
+            "More from a b c - d",
+            "More from a\tb",
+            "Sign up for our newsletter",
+            "Sign up for our free daily newsletter today",
+            "Sign up\nfor our newsletter",
+            "signup newsletter",
+            "Get the latest updates",
+            "Get updates",
+            "gets updates",
+            "Receive alerts",
+            "Join our inbox-briefing",
+            "ſign up to the digest",
+            "Follow us",
+            "Follow Jane Doe on Twitter",
+            "Follow Jane on X",
+            "Follow Jane on Xbox",
+            "Follow @jane.doe's feed on Instagram and on TikTok",
+            "follow  on twitter",
+            "The Morning newsletter",
+            "The Morning Newsletters.",
+            "' the morning newsletter",
+            "Themorning newsletter",
+            "Morning’s newsletter",
+            "Élan newsletter",
+            "newsletter",
+            "— newsletter —",
+            "a newsletter about newsletters",
+            "Subscribe",
+            "5 min read",
+            "Read more: the story",
+            "Related coverage",
+            "Most Popular",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for n in [0usize, 1, 29, 30, 31, 39, 40, 41, 79, 80, 81, 100] {
+            let w = "x".repeat(n);
+            let sp = "é ".repeat(n / 2) + &"y".repeat(n % 2);
+            for name in [&w, &sp] {
+                v.push(format!("More from {name}"));
+                v.push(format!("More from {name}  :"));
+                v.push(format!("more from {name} | {name}"));
+                v.push(format!("Sign up {name} newsletter"));
+                v.push(format!("Subscribe {name}\u{a0}digest and more"));
+                v.push(format!("Join{name} inbox"));
+                v.push(format!("Follow {name} on twitter"));
+                v.push(format!("Follow {name} on twitter, follow us on X"));
+                v.push(format!("Follow {name} on facebook on twitter"));
+                v.push(format!("{name} newsletter"));
+                v.push(format!("** {name} newsletters !"));
+                v.push(format!("' {name} newsletter"));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn rewritten_regexes_decide_as_the_counted_ones() {
+        let promo = Regex::new(PROMO_REF).unwrap();
+        let prompt = Regex::new(PROMPT_REF).unwrap();
+        let signup = Regex::new(SIGNUP_REF).unwrap();
+        for t in samples() {
+            assert_eq!(promo_match(&t), promo.find(&t).map(|m| m.end()), "{t}");
+            assert_eq!(is_prompt_match(&t), prompt.is_match(&t), "{t}");
+            assert_eq!(is_signup_prompt(&t), signup.is_match(&t), "{t}");
+        }
     }
 }
