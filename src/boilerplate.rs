@@ -10,8 +10,8 @@
 //! [`BoilerplateOptions`], word lists in const tables. Everything is linear
 //! in the number of blocks (hashing, no pairwise comparison).
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -407,7 +407,12 @@ fn head_gap_tail(text: &str, head: &Regex, tail: &Regex, max_gap: usize) -> bool
 /// | follow [\w@.' ]{1,40} on (twitter|...)\b | ... | [\w' ]{0,40}\bnewsletters?\W*$ )`.
 fn is_prompt_match(text: &str) -> bool {
     PROMPT_LINE.is_match(text)
-        || head_gap_tail(text, &PROMPT_JOIN_HEAD, &PROMPT_JOIN_TAIL, JOIN_GAP_MAX_CHARS)
+        || head_gap_tail(
+            text,
+            &PROMPT_JOIN_HEAD,
+            &PROMPT_JOIN_TAIL,
+            JOIN_GAP_MAX_CHARS,
+        )
         || PROMPT_FOLLOW
             .captures(text)
             .and_then(|c| c.get(1))
@@ -637,28 +642,72 @@ const STOPWORDS: &[&str] = &[
     "о", "же", "так", "но", "его", "она", "он", "они",
 ];
 
-static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOPWORDS.iter().copied().collect());
-static SOCIAL_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| SOCIAL_WORDS.iter().copied().collect());
-static DATE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| DATE_WORDS.iter().copied().collect());
+/// FNV-1a: the word sets hash a few short words per lookup, where SipHash
+/// (the std default, built against hash flooding) costs more than the rule.
+/// The sets are fixed tables, so flooding is no concern.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        // spread the low bits into the high ones hashbrown uses as tags
+        let h = self.0;
+        h ^ (h >> 29) ^ (h << 23)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// Hasher of `u64` keys that are hashes already: one multiply spreads them.
+#[derive(Default, Clone, Copy)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 ^= self.0 >> 32;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+static STOPWORD_SET: LazyLock<WordSet> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+static SOCIAL_SET: LazyLock<WordSet> = LazyLock::new(|| SOCIAL_WORDS.iter().copied().collect());
+static DATE_SET: LazyLock<WordSet> = LazyLock::new(|| DATE_WORDS.iter().copied().collect());
 
 // ---------------------------------------------------------------- helpers
 
 /// Lower-case words (runs of alphanumerics) of `s`. A word that is already
 /// lower-case ASCII is borrowed; only the others are lower-cased into a new
 /// string (`str::to_lowercase`, so non-ASCII words keep its exact rules).
-fn words(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+#[cfg(test)]
+fn words(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
             if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                Cow::Borrowed(w)
+                std::borrow::Cow::Borrowed(w)
             } else if w.is_ascii() {
-                Cow::Owned(w.to_ascii_lowercase())
+                std::borrow::Cow::Owned(w.to_ascii_lowercase())
             } else {
-                Cow::Owned(w.to_lowercase())
+                std::borrow::Cow::Owned(w.to_lowercase())
             }
         })
 }
@@ -666,13 +715,88 @@ fn words(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 /// The normalised key of a block: its lower-case words, space-separated.
 pub(crate) fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in words(s) {
-        if !out.is_empty() {
+    push_norm(s, &mut out);
+    out
+}
+
+/// Append [`norm`]`(s)` to `out` (which holds earlier keys, or nothing):
+/// the words of [`words`], found byte by byte with an ASCII fast path; a
+/// word with a non-ASCII character is lower-cased by `str::to_lowercase`,
+/// exactly as `words` does.
+fn push_norm(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let start_len = out.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, step) = char_at(s, i);
+        if !alnum {
+            i += step;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let (alnum, step) = char_at(s, i);
+            if !alnum {
+                break;
+            }
+            ascii &= step == 1;
+            i += step;
+        }
+        if out.len() > start_len {
             out.push(' ');
         }
-        out.push_str(&w);
+        let w = &s[start..i];
+        if ascii {
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
     }
-    out
+}
+
+/// Is the character at byte `i` of `s` alphanumeric, and its UTF-8 length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    match s[i..].chars().next() {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+/// The words of a key made by [`norm`] (none for an empty key): the same
+/// words, in order, as [`words`] gives for the block.
+fn key_words(key: &str) -> impl Iterator<Item = &str> + '_ {
+    key.split(' ').filter(|w| !w.is_empty())
+}
+
+/// The [`norm`] keys of a page's blocks, in one buffer.
+struct Keys {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn new(blocks: &[Block]) -> Self {
+        let mut buf = String::with_capacity(blocks.iter().map(|b| b.text.len()).sum());
+        let mut ends = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            push_norm(&b.text, &mut buf);
+            ends.push(buf.len());
+        }
+        Keys { buf, ends }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
+    }
 }
 
 fn char_len(s: &str) -> usize {
@@ -706,15 +830,18 @@ fn has_sentence_punct(s: &str) -> bool {
             >= 2
 }
 
-/// Share of `s`'s words that are stopwords.
-fn stopword_density(s: &str) -> f32 {
+/// How many words a [`norm`] key has, and how many of them are stopwords.
+fn stopword_counts(key: &str) -> (usize, usize) {
     let (mut n, mut sw) = (0usize, 0usize);
-    for w in words(s) {
+    for w in key_words(key) {
         n += 1;
-        if STOPWORD_SET.contains(&*w) {
-            sw += 1;
-        }
+        sw += usize::from(STOPWORD_SET.contains(w));
     }
+    (n, sw)
+}
+
+/// Share of stopwords from [`stopword_counts`] (0 without words).
+fn ratio((n, sw): (usize, usize)) -> f32 {
     if n == 0 {
         0.0
     } else {
@@ -727,9 +854,14 @@ fn stopword_density(s: &str) -> f32 {
 /// `Advertisement`, `ADVERTISEMENT`, `Advertisement · Scroll to continue`,
 /// `Story continues below advertisement`, `Sponsored`: a block made only of
 /// ad phrases.
+#[cfg(test)]
 fn is_ad_marker(text: &str) -> bool {
-    let key = norm(text);
-    let mut rest = key.as_str();
+    is_ad_key(&norm(text))
+}
+
+/// [`is_ad_marker`] on the block's [`norm`] key.
+fn is_ad_key(key: &str) -> bool {
+    let mut rest = key;
     if rest.is_empty() {
         return false;
     }
@@ -748,13 +880,19 @@ fn is_ad_marker(text: &str) -> bool {
 }
 
 /// A share bar or social line: only share/follow/navigation words.
+#[cfg(test)]
 fn is_social_line(text: &str, o: &BoilerplateOptions) -> bool {
-    if char_len(text) > o.max_rule_chars / 4 {
+    is_social_key(&norm(text), char_len(text), o)
+}
+
+/// [`is_social_line`] on the block's key and character count.
+fn is_social_key(key: &str, chars: usize, o: &BoilerplateOptions) -> bool {
+    if chars > o.max_rule_chars / 4 {
         return false;
     }
     let mut any = false;
-    for w in words(text) {
-        if !(SOCIAL_SET.contains(&*w) || w.chars().all(|c| c.is_ascii_digit())) {
+    for w in key_words(key) {
+        if !(SOCIAL_SET.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
             return false;
         }
         any = true;
@@ -763,24 +901,32 @@ fn is_social_line(text: &str, o: &BoilerplateOptions) -> bool {
 }
 
 /// `READ MORE: ...`, `Also read`, `Related coverage`, `Most Popular`.
+#[cfg(test)]
 fn is_promo_line(text: &str, o: &BoilerplateOptions) -> bool {
     char_len(text) <= o.max_rule_chars / 2 && promo_match(text).is_some()
 }
 
 /// Newsletter, subscribe, follow, sign-in, skip-link prompts.
+#[cfg(test)]
 fn is_prompt_line(text: &str, o: &BoilerplateOptions) -> bool {
     char_len(text) <= o.max_rule_chars / 2 && is_prompt_match(text)
 }
 
 /// `Comments are closed`, `34 responses to ...`, `Leave a Reply`.
+#[cfg(test)]
 fn is_comments_line(text: &str, o: &BoilerplateOptions) -> bool {
     char_len(text) <= o.max_rule_chars / 2 && COMMENTS_LINE.is_match(text)
 }
 
 /// A cookie or consent notice: one strong phrase in a short block, or
 /// cookies named twice in a longer one.
+#[cfg(test)]
 fn is_cookie_notice(text: &str, o: &BoilerplateOptions) -> bool {
-    let len = char_len(text);
+    cookie_notice(text, char_len(text), o)
+}
+
+/// [`is_cookie_notice`] of a block of `len` characters.
+fn cookie_notice(text: &str, len: usize, o: &BoilerplateOptions) -> bool {
     if len > o.max_cookie_chars {
         return false;
     }
@@ -789,22 +935,24 @@ fn is_cookie_notice(text: &str, o: &BoilerplateOptions) -> bool {
 }
 
 /// `© 2024 The Daily Ledger`, `All rights reserved`.
+#[cfg(test)]
 fn is_copyright(text: &str, o: &BoilerplateOptions) -> bool {
     char_len(text) <= o.max_rule_chars && COPYRIGHT_LINE.is_match(text)
 }
 
 /// An image credit, or a caption ending in one.
+#[cfg(test)]
 fn is_image_credit(text: &str, o: &BoilerplateOptions) -> bool {
     char_len(text) <= o.max_rule_chars && CREDIT_LINE.is_match(text)
 }
 
 /// A byline left in the body; returns the author(s) when it is one.
 fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
-    let c = BYLINE.captures(text)?;
-    let rest = c.get(3)?.as_str();
     if char_len(text) > o.max_rule_chars / 2 || ends_sentence(text) {
         return None;
     }
+    let c = BYLINE.captures(text)?;
+    let rest = c.get(3)?.as_str();
     let name_end = [
         " | ", " • ", " · ", " on ", " - ", " – ", " — ", ", ", " and ",
     ]
@@ -847,16 +995,17 @@ const DATE_LABELS: &[&str] = &[
 /// it has none.
 fn drop_split_bylines(
     blocks: &[Block],
+    keys: &Keys,
     drop: &mut [bool],
     meta: &mut Metadata,
     o: &BoilerplateOptions,
 ) {
     for i in 0..blocks.len().saturating_sub(1) {
-        let key = norm(&blocks[i].text);
+        let key = keys.get(i);
         let label = blocks[i].text.trim_end().ends_with(':');
-        let author = matches!(key.as_str(), "by" | "posted by" | "written by")
-            || label && AUTHOR_LABELS.contains(&key.as_str());
-        let date = label && DATE_LABELS.contains(&key.as_str());
+        let author = matches!(key, "by" | "posted by" | "written by")
+            || label && AUTHOR_LABELS.contains(&key);
+        let date = label && DATE_LABELS.contains(&key);
         if drop[i] || !(author || date) {
             continue;
         }
@@ -882,16 +1031,22 @@ fn drop_split_bylines(
 }
 
 /// A dateline: only date words and numbers, with at least one digit.
+#[cfg(test)]
 fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
-    if !text.chars().any(|c| c.is_ascii_digit()) {
+    is_dateline_key(text, &norm(text), o)
+}
+
+/// [`is_dateline`] with the block's key.
+fn is_dateline_key(text: &str, key: &str, o: &BoilerplateOptions) -> bool {
+    if !text.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let mut n = 0;
     let mut dated = false;
-    for w in words(text) {
+    for w in key_words(key) {
         n += 1;
         dated |= w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-            || DATE_SET.contains(&*w) && w.len() >= 3 && !TIME_WORDS.contains(&&*w);
+            || DATE_SET.contains(w) && w.len() >= 3 && !TIME_WORDS.contains(&w);
         if n > o.max_dateline_words {
             return false;
         }
@@ -904,7 +1059,7 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
                         .strip_prefix(p)
                         .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
                 }));
-        if !(numeric || DATE_SET.contains(&*w)) {
+        if !(numeric || DATE_SET.contains(w)) {
             return false;
         }
     }
@@ -977,12 +1132,17 @@ impl TitleKeys {
 /// The title repeated in the body: the block is the title, or the title
 /// with a few words of tag or site name around it (`| Watch`, `Opinion |
 /// ... - Site`), but not a paragraph that merely starts like the title.
+#[cfg(test)]
 fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool {
-    let key = norm(text);
+    title_repeat(text, &norm(text), keys, o)
+}
+
+/// [`is_title_repeat`] with the block's key.
+fn title_repeat(text: &str, key: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool {
     if key == keys.full || key == keys.short {
         return true;
     }
-    let tkey = &keys.short;
+    let tkey = keys.short.as_str();
     if key.len() <= tkey.len() || ends_sentence(text) {
         return false;
     }
@@ -994,13 +1154,36 @@ fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool
         return false;
     }
     // the title inside, at word boundaries, with separators around it
-    let padded = format!(" {key} ");
-    padded.contains(&format!(" {tkey} ")) && text.contains(['|', '-', '–', '—', '»', ':', '·', '/'])
+    contains_words(key, tkey) && text.contains(['|', '-', '–', '—', '»', ':', '·', '/'])
+}
+
+/// `format!(" {key} ").contains(&format!(" {part} "))`, without the copies.
+fn contains_words(key: &str, part: &str) -> bool {
+    if part.is_empty() {
+        return key.is_empty();
+    }
+    let (k, n) = (key.as_bytes(), part.len());
+    let mut from = 0;
+    // every occurrence, overlapping ones too
+    while let Some(at) = key.get(from..).and_then(|rest| rest.find(part)) {
+        let at = from + at;
+        if (at == 0 || k[at - 1] == b' ') && (at + n == k.len() || k[at + n] == b' ') {
+            return true;
+        }
+        from = at + 1;
+        while from < k.len() && !key.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
 }
 
 /// `Home > World > Asia`: a one-line trail of short crumbs.
 fn is_breadcrumb_line(text: &str, o: &BoilerplateOptions) -> bool {
     for sep in CRUMB_SEPARATORS {
+        if !text.contains(sep) {
+            continue;
+        }
         let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
         if parts.len() < 2 {
             continue;
@@ -1016,25 +1199,21 @@ fn is_breadcrumb_line(text: &str, o: &BoilerplateOptions) -> bool {
     false
 }
 
-/// The crumb text less bullets and trailing separators.
-fn crumb_key(text: &str) -> String {
-    norm(text.trim_end_matches(['/', '>', '»', '›', ' ']))
-}
-
 /// Breadcrumb trails spread over lines (`• Home/`, `• Asia/`, `• <title>`):
 /// a `Home` block followed by short crumbs or the title. Marks them in `drop`.
+///
+/// (The crumb's key is its block's: trailing separators and bullets are no
+/// words.)
 fn drop_breadcrumb_runs(
     blocks: &[Block],
+    keys: &Keys,
     drop: &mut [bool],
     title: Option<&TitleKeys>,
     o: &BoilerplateOptions,
 ) {
     let mut i = 0;
     while i < blocks.len() {
-        if drop[i]
-            || blocks[i].kind == BlockKind::Heading
-            || !HOME_WORDS.contains(&crumb_key(&blocks[i].text).as_str())
-        {
+        if drop[i] || blocks[i].kind == BlockKind::Heading || !HOME_WORDS.contains(&keys.get(i)) {
             i += 1;
             continue;
         }
@@ -1048,7 +1227,7 @@ fn drop_breadcrumb_runs(
                 || b.kind == BlockKind::Paragraph)
                 && t.split_whitespace().count() <= o.max_crumb_words
                 && !ends_sentence(t);
-            let is_title = title.is_some_and(|k| is_title_repeat(t, k, o));
+            let is_title = title.is_some_and(|k| title_repeat(t, keys.get(j), k, o));
             if !(is_crumb || is_title || drop[j]) {
                 break;
             }
@@ -1113,20 +1292,23 @@ fn is_real_content(b: &Block, o: &BoilerplateOptions) -> bool {
 /// Blocks repeated within the page (normalised text): later copies go; the
 /// first stays only when it is real content (or a heading); list items that
 /// are real content keep every copy. Hash-based.
-fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
-    let keys: Vec<String> = blocks.iter().map(|b| norm(&b.text)).collect();
-    let mut count: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
-    for (k, d) in keys.iter().zip(drop.iter()) {
+fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
+    let mut count: HashMap<&str, usize, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(blocks.len(), Default::default());
+    for (i, d) in drop.iter().enumerate() {
+        let k = keys.get(i);
         if !*d && !k.is_empty() {
-            *count.entry(k.as_str()).or_default() += 1;
+            *count.entry(k).or_default() += 1;
         }
     }
-    let mut seen: HashSet<&str> = HashSet::with_capacity(count.len());
-    for (i, k) in keys.iter().enumerate() {
-        if drop[i] || k.is_empty() || count.get(k.as_str()).map_or(true, |&c| c < 2) {
+    let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
+        HashSet::with_capacity_and_hasher(count.len(), Default::default());
+    for i in 0..blocks.len() {
+        let k = keys.get(i);
+        if drop[i] || k.is_empty() || count.get(k).map_or(true, |&c| c < 2) {
             continue;
         }
-        let first = seen.insert(k.as_str());
+        let first = seen.insert(k);
         let b = &blocks[i];
         let content = b.kind == BlockKind::Heading
             || ends_sentence(&b.text)
@@ -1144,22 +1326,30 @@ fn drop_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
 /// Blocks whose word 4-grams mostly appeared in earlier blocks: a summary
 /// or a dump of the whole story repeating its paragraphs. One hash per
 /// 4-gram; linear.
-fn drop_covered_repeats(blocks: &[Block], drop: &mut [bool], o: &BoilerplateOptions) {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut seen: HashSet<u64> = HashSet::new();
+///
+/// A 4-gram is identified by a 64-bit hash made from its four words'
+/// hashes (a collision would take ~2^32 grams on one page).
+fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
+    let mut seen: HashSet<u64, BuildHasherDefault<Mix>> = HashSet::default();
+    let mut hashes: Vec<u64> = Vec::new();
     let mut grams: Vec<u64> = Vec::new();
-    for (b, d) in blocks.iter().zip(drop.iter_mut()) {
+    for (i, (b, d)) in blocks.iter().zip(drop.iter_mut()).enumerate() {
         if *d {
             continue;
         }
-        let ws: Vec<Cow<str>> = words(&b.text).collect();
-        grams.clear();
-        grams.extend(ws.windows(4).map(|w| {
-            let mut h = DefaultHasher::new();
-            w.hash(&mut h);
+        hashes.clear();
+        hashes.extend(key_words(keys.get(i)).map(|w| {
+            let mut h = Fnv::default();
+            h.write(w.as_bytes());
             h.finish()
         }));
-        if ws.len() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty() {
+        grams.clear();
+        grams.extend(hashes.windows(4).map(|w| {
+            w.iter().fold(0x9e37_79b9_7f4a_7c15u64, |g, &h| {
+                (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
+            })
+        }));
+        if hashes.len() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty() {
             let covered = grams.iter().filter(|g| seen.contains(g)).count();
             if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
                 *d = true;
@@ -1268,37 +1458,41 @@ enum Verdict {
 
 /// Apply the one-block rules, moving a byline or date found in the body
 /// into `meta` when it has none.
+/// `key` is the block's [`norm`] key. The rules run in a fixed order, each
+/// with its length bound checked before any regex.
 fn judge(
     plain_text: bool,
     b: &Block,
+    key: &str,
     meta: &mut Metadata,
     title: Option<&TitleKeys>,
     o: &BoilerplateOptions,
 ) -> Verdict {
     let t = b.text.trim();
-    if t.is_empty() || is_ad_marker(t) {
+    if t.is_empty() || is_ad_key(key) {
         return Verdict::Drop;
     }
-    if is_comments_line(t, o) {
+    let len = char_len(t);
+    let line = len <= o.max_rule_chars / 2;
+    if line && COMMENTS_LINE.is_match(t) {
         return Verdict::Comments;
     }
-    if title.is_some_and(|k| is_title_repeat(t, k, o)) {
+    if title.is_some_and(|k| title_repeat(t, key, k, o)) {
         return Verdict::Title;
     }
-    if is_promo_line(t, o) {
-        let header = promo_match(t) == Some(t.len());
-        return if header {
+    if let Some(end) = line.then(|| promo_match(t)).flatten() {
+        return if end == t.len() {
             Verdict::PromoHeader
         } else {
             Verdict::Drop
         };
     }
-    if is_ad_marker(t)
-        || is_social_line(t, o)
-        || is_prompt_line(t, o)
-        || is_cookie_notice(t, o)
-        || (plain_text && is_copyright(t, o))
-        || is_image_credit(t, o)
+    // (is_ad_key(key) was checked above)
+    if is_social_key(key, len, o)
+        || line && is_prompt_match(t)
+        || cookie_notice(t, len, o)
+        || (plain_text && len <= o.max_rule_chars && COPYRIGHT_LINE.is_match(t))
+        || len <= o.max_rule_chars && CREDIT_LINE.is_match(t)
         || is_breadcrumb_line(t, o)
         || is_tag_list(b, o)
         || is_bare_url(t)
@@ -1314,7 +1508,7 @@ fn judge(
             }
             return Verdict::Drop;
         }
-        if is_dateline(t, o) {
+        if is_dateline_key(t, key, o) {
             if meta.published.is_none() {
                 meta.published = parse_date(t);
             }
@@ -1336,16 +1530,19 @@ enum Class {
     Bad,
 }
 
-fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
-    let len = weighted_len(&b.text, o);
+/// `len` is the block's [`weighted_len`], `words` its word and stopword
+/// counts.
+fn classify(
+    b: &Block,
+    len: usize,
+    words: (usize, usize),
+    check_stopwords: bool,
+    o: &BoilerplateOptions,
+) -> Class {
     if b.kind == BlockKind::Heading || len < o.near_chars {
         return Class::Short;
     }
-    let density = if check_stopwords {
-        stopword_density(&b.text)
-    } else {
-        0.0
-    };
+    let density = if check_stopwords { ratio(words) } else { 0.0 };
     // prose: sentence punctuation, or (in a known language) so many
     // function words that it reads as a sentence without its full stop
     let prose =
@@ -1368,6 +1565,7 @@ fn classify(b: &Block, check_stopwords: bool, o: &BoilerplateOptions) -> Class {
 /// kept blocks and the index in `blocks` where the run started.
 fn main_run(
     blocks: &[Block],
+    keys: &Keys,
     dropped: &[bool],
     comments: &[bool],
     after_title: &[bool],
@@ -1376,24 +1574,25 @@ fn main_run(
     if blocks.is_empty() {
         return (Vec::new(), 0);
     }
-    let (mut n, mut sw) = (0usize, 0usize);
-    for w in blocks.iter().flat_map(|b| words(&b.text)) {
-        n += 1;
-        sw += usize::from(STOPWORD_SET.contains(&*w));
-    }
-    let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
-    let classes: Vec<Class> = blocks
+    // per block, once: weighted length, words and stopwords
+    let wlen: Vec<usize> = blocks.iter().map(|b| weighted_len(&b.text, o)).collect();
+    let counts: Vec<(usize, usize)> = (0..blocks.len())
+        .map(|i| stopword_counts(keys.get(i)))
+        .collect();
+    let (n, sw) = counts
         .iter()
-        .zip(dropped)
-        .map(|(b, &d)| {
-            if d {
+        .fold((0usize, 0usize), |(n, sw), &(a, b)| (n + a, sw + b));
+    let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
+    let classes: Vec<Class> = (0..blocks.len())
+        .map(|i| {
+            if dropped[i] {
                 Class::Bad
             } else {
-                classify(b, check_sw, o)
+                classify(&blocks[i], wlen[i], counts[i], check_sw, o)
             }
         })
         .collect();
-    if is_clean_text(blocks, &classes, comments, o) {
+    if is_clean_text(&wlen, &classes, comments, o) {
         return (vec![true; blocks.len()], 0);
     }
     let content = |c: Class| matches!(c, Class::Good | Class::NearGood);
@@ -1402,7 +1601,7 @@ fn main_run(
         (t..blocks.len().min(t + 1 + o.title_anchor_window)).find(|&i| content(classes[i]))
     });
     let score = |i: usize| -> f32 {
-        let len = weighted_len(&blocks[i].text, o) as f32;
+        let len = wlen[i] as f32;
         let bonus = if anchor == Some(i) {
             o.title_anchor_bonus
         } else {
@@ -1451,7 +1650,7 @@ fn main_run(
             break;
         }
         if classes[k] == Class::Good {
-            good += weighted_len(&blocks[k].text, o);
+            good += wlen[k];
         }
     }
     let mut keep = vec![false; blocks.len()];
@@ -1499,7 +1698,7 @@ fn main_run(
 /// blocks are headings, list items and table rows of the article, so no
 /// main-run cut applies.
 fn is_clean_text(
-    blocks: &[Block],
+    wlen: &[usize],
     classes: &[Class],
     comments: &[bool],
     o: &BoilerplateOptions,
@@ -1508,8 +1707,7 @@ fn is_clean_text(
         return false;
     }
     let (mut total, mut prose) = (0usize, 0usize);
-    for (b, &c) in blocks.iter().zip(classes) {
-        let len = weighted_len(&b.text, o);
+    for (&len, &c) in wlen.iter().zip(classes) {
         total += len;
         if matches!(c, Class::Good | Class::NearGood) {
             prose += len;
@@ -1623,10 +1821,15 @@ impl SiteProfile {
     /// assert!(!p.is_site_line("anything", &Default::default()));
     /// ```
     pub fn is_site_line(&self, line: &str, options: &BoilerplateOptions) -> bool {
+        self.is_site_key(&norm(line), options)
+    }
+
+    /// [`is_site_line`](Self::is_site_line) of a line's [`norm`] key.
+    fn is_site_key(&self, key: &str, options: &BoilerplateOptions) -> bool {
         let need = ((self.pages as f32 * options.site_line_share).ceil() as usize)
             .max(options.site_min_pages)
             .max(2);
-        self.lines.get(&norm(line)).is_some_and(|&c| c >= need)
+        self.lines.get(key).is_some_and(|&c| c >= need)
     }
 }
 
@@ -1649,8 +1852,10 @@ pub(crate) fn clean(
     let mut comments = vec![false; blocks.len()];
     let mut titles = vec![false; blocks.len()];
     let mut promo_headers = Vec::new();
+    // every rule reads the block's normalised words from here
+    let keys = Keys::new(&blocks);
     for (i, b) in blocks.iter().enumerate() {
-        match judge(plain_text, b, meta, title.as_ref(), o) {
+        match judge(plain_text, b, keys.get(i), meta, title.as_ref(), o) {
             Verdict::Keep => {}
             Verdict::Drop => {
                 drop[i] = true;
@@ -1674,15 +1879,15 @@ pub(crate) fn clean(
             }
         }
     }
-    drop_split_bylines(&blocks, &mut drop, meta, o);
+    drop_split_bylines(&blocks, &keys, &mut drop, meta, o);
     drop_promo_lists(&blocks, &mut drop, &promo_headers, plain_text, o);
-    drop_breadcrumb_runs(&blocks, &mut drop, title.as_ref(), o);
+    drop_breadcrumb_runs(&blocks, &keys, &mut drop, title.as_ref(), o);
     drop_link_lists(&blocks, &mut drop, o);
-    drop_repeats(&blocks, &mut drop, o);
-    drop_covered_repeats(&blocks, &mut drop, o);
+    drop_repeats(&blocks, &keys, &mut drop, o);
+    drop_covered_repeats(&blocks, &keys, &mut drop, o);
     if let Some(p) = profile {
-        for (b, d) in blocks.iter().zip(drop.iter_mut()) {
-            if !*d && b.kind != BlockKind::Heading && p.is_site_line(&b.text, o) {
+        for (i, (b, d)) in blocks.iter().zip(drop.iter_mut()).enumerate() {
+            if !*d && b.kind != BlockKind::Heading && p.is_site_key(keys.get(i), o) {
                 *d = true;
             }
         }
@@ -1694,7 +1899,7 @@ pub(crate) fn clean(
             .filter_map(|(b, d)| (!d).then_some(b))
             .collect();
     }
-    let (keep, start) = main_run(&blocks, &drop, &comments, &titles, o);
+    let (keep, start) = main_run(&blocks, &keys, &drop, &comments, &titles, o);
     let mut headline = None;
     if meta.title.is_none() {
         // the headline: a headline-shaped survivor just before the main run
@@ -1714,12 +1919,13 @@ pub(crate) fn clean(
     let mut out: Vec<Block> = blocks
         .into_iter()
         .zip(keep)
-        .filter(|(b, k)| {
+        .enumerate()
+        .filter(|(i, (b, k))| {
             *k && headline
                 .as_ref()
-                .map_or(true, |h| !is_title_repeat(&b.text, h, o))
+                .map_or(true, |h| !title_repeat(&b.text, keys.get(*i), h, o))
         })
-        .map(|(b, _)| b)
+        .map(|(_, (b, _))| b)
         .collect();
     // with the chrome gone, a heading line may now sit right above its
     // paragraph (it had an ad label or a share bar in between)
@@ -2144,14 +2350,19 @@ mod tests {
             "Visit the shop on Main Street",
         ];
         let blocks: Vec<Block> = texts.iter().map(|t| p(t)).collect();
-        let classes: Vec<Class> = blocks.iter().map(|b| classify(b, true, &o)).collect();
+        let wlen: Vec<usize> = blocks.iter().map(|b| weighted_len(&b.text, &o)).collect();
+        let classes: Vec<Class> = blocks
+            .iter()
+            .zip(&wlen)
+            .map(|(b, &len)| classify(b, len, stopword_counts(&norm(&b.text)), true, &o))
+            .collect();
         let none = vec![false; blocks.len()];
-        assert!(!is_clean_text(&blocks, &classes, &none, &o));
-        assert!(is_clean_text(&blocks[..2], &classes[..2], &none[..2], &o));
+        assert!(!is_clean_text(&wlen, &classes, &none, &o));
+        assert!(is_clean_text(&wlen[..2], &classes[..2], &none[..2], &o));
         let mut comments = none.clone();
         comments[1] = true;
         assert!(!is_clean_text(
-            &blocks[..2],
+            &wlen[..2],
             &classes[..2],
             &comments[..2],
             &o
@@ -2326,6 +2537,50 @@ mod rewrite_tests {
             }
         }
         v
+    }
+
+    #[test]
+    fn keys_are_the_words_of_the_blocks() {
+        let mut texts = samples();
+        texts.extend(
+            [
+                "",
+                "  ",
+                "ΣΟΦΟΣ σοφός ὈΔΥΣΣΕΎΣ",
+                "İstanbul’da 3½ km² — Ⅻ",
+                "a_b c-d e\u{301}f  ÉCOLE",
+                "東京 タワー 한국어",
+                "x\u{200d}y",
+            ]
+            .map(str::to_string),
+        );
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::new(BlockKind::Paragraph, t.as_str()))
+            .collect();
+        let keys = Keys::new(&blocks);
+        for (i, t) in texts.iter().enumerate() {
+            let want: Vec<String> = words(t).map(|w| w.into_owned()).collect();
+            assert_eq!(keys.get(i), want.join(" "), "{t}");
+            assert_eq!(key_words(keys.get(i)).collect::<Vec<_>>(), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn contains_words_is_the_padded_search() {
+        for (key, part) in [
+            ("xa a a", "a a"),
+            ("a b", "a b"),
+            ("ab c", "b c"),
+            ("the storm hits watch", "storm hits"),
+            ("storm hitsx", "storm hits"),
+            ("é a", "a"),
+            ("", ""),
+            ("a", ""),
+        ] {
+            let want = format!(" {key} ").contains(&format!(" {part} "));
+            assert_eq!(contains_words(key, part), want, "{key:?} {part:?}");
+        }
     }
 
     #[test]
