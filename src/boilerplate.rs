@@ -338,6 +338,206 @@ fn promo_match(text: &str) -> Option<usize> {
     c.get(0).map(|m| m.end())
 }
 
+/// Prefilters of the line rules (bits of a mask, one per rule): cheap
+/// necessary conditions, so that most blocks skip most rules' regexes (and a
+/// trivial page never compiles them). Each is exact in the safe direction:
+/// whenever a rule's regex would match, its bit is set.
+///
+/// - Rules anchored at `^\W*` then a word (`read more`, `by`, `tags:` ...)
+///   can only match a block whose first word character is one of the
+///   initials in [`ANCHORED_INITIALS`]. The first word character is found
+///   by skipping ASCII non-word characters and the common non-ASCII
+///   punctuation of [`NON_WORD_PUNCT`]; any other non-ASCII character
+///   there sets every bit.
+/// - Unanchored literals (`cookie`, `all rights reserved`, `newsletter`) are
+///   looked for in the block's [`norm`] key, which holds every run of
+///   letters of the block lower-cased, single-spaced.
+/// - `(?i)` lets `ſ` match `s` and the Kelvin sign match `k`: a block with
+///   either sets every bit.
+const PRE_COMMENTS: usize = 0;
+const PRE_PROMO: usize = 1;
+const PRE_PROMPT: usize = 2;
+const PRE_JOIN: usize = 3;
+const PRE_FOLLOW: usize = 4;
+const PRE_NEWSLETTER: usize = 5;
+const PRE_COOKIE: usize = 6;
+const PRE_COPYRIGHT: usize = 7;
+const PRE_CREDIT: usize = 8;
+const PRE_BYLINE: usize = 9;
+const PRE_TAGS: usize = 10;
+
+/// First words (lower-case ASCII) of the alternatives of the anchored
+/// rules' regexes ([`COMMENTS_LINE`], [`PROMO_LINE`], [`PROMPT_LINE`],
+/// [`PROMPT_JOIN_HEAD`], [`PROMPT_FOLLOW`], [`BYLINE`], the tag-list label);
+/// `#` stands for a leading `\d+`. A block can only match when its first
+/// run of ASCII letters and digits starts with one of them.
+const ANCHORED_WORDS: [(usize, &[&str]); 7] = [
+    (
+        PRE_COMMENTS,
+        &[
+            "#", "comment", "leave", "post", "add", "be", "join", "show", "view", "load", "hide",
+            "no", "what", "have",
+        ],
+    ),
+    (
+        PRE_PROMO,
+        &[
+            "read", "also", "see", "more", "related", "recommended", "you", "most", "trending",
+            "editor", "top", "don", "watch", "listen", "must", "latest", "popular", "in",
+        ],
+    ),
+    (
+        PRE_PROMPT,
+        &[
+            "#", "sign", "subscribe", "follow", "like", "find", "skip", "back", "download", "click",
+            "tap", "learn", "log", "newsletter", "already", "by",
+        ],
+    ),
+    (
+        PRE_JOIN,
+        &["sign", "subscribe", "register", "join", "get", "receive"],
+    ),
+    (PRE_FOLLOW, &["follow"]),
+    (
+        PRE_BYLINE,
+        &[
+            "posted", "written", "published", "reviewed", "medically", "fact", "edited", "by",
+            "por", "par", "von",
+        ],
+    ),
+    (PRE_TAGS, &["tags", "topics", "keywords", "related", "filed"]),
+];
+
+/// Non-ASCII characters that are certainly not word characters (`\W`):
+/// quotes, dashes, bullets, arrows, spaces, CJK punctuation.
+const NON_WORD_PUNCT: &[char] = &[
+    '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '•', '·', '…', '‐', '‑', '‒', '–', '—',
+    '―', '■', '□', '▪', '▫', '●', '○', '◦', '►', '▶', '▸', '→', '←', '©', '®', '™', '¡', '¿',
+    '§', '¶', '†', '‡', '★', '☆', '❯', '〈', '〉', '「', '」', '『', '』', '【', '】', '（', '）',
+    '：', '，', '。', '！', '？', '\u{a0}', '\u{2002}', '\u{2003}', '\u{2009}', '\u{202f}',
+    '\u{3000}',
+];
+
+/// Every bit of a prefilter mask.
+const PRE_ALL: u32 = (1 << 11) - 1;
+
+/// Literals looked for in a block's key: (mask bit, literal).
+const KEY_LITERALS: &[(usize, &str)] = &[
+    (PRE_NEWSLETTER, "newsletter"),
+    (PRE_COOKIE, "cookie"),
+    (PRE_COOKIE, "consent to"),
+    (PRE_COOKIE, "manage"),
+    (PRE_COPYRIGHT, "copyright"),
+    (PRE_COPYRIGHT, "all rights reserved"),
+    (PRE_COPYRIGHT, "todos los derechos"),
+    (PRE_COPYRIGHT, "todos os direitos"),
+    (PRE_COPYRIGHT, "tous droits"),
+];
+
+/// Literals of the (case-sensitive) credit regex, looked for in the text.
+const CREDIT_LITERALS: &[&str] = &[
+    "Photo",
+    "Image",
+    "Picture",
+    "Foto",
+    "Credit",
+    "Illustration",
+    "Graphic",
+    "Video",
+    "Source",
+    "Media",
+    "Getty",
+    "Shutterstock",
+    "iStock",
+    "/",
+];
+
+/// Bits of the literals of `lits` found in `hay`, in one pass: at each
+/// byte that starts a literal, compare.
+fn literal_bits(hay: &str, lits: &[(usize, &str)], starts: &[bool; 256]) -> u32 {
+    let h = hay.as_bytes();
+    let mut m = 0u32;
+    for (i, &b) in h.iter().enumerate() {
+        if starts[usize::from(b)] {
+            for &(bit, l) in lits {
+                if l.as_bytes()[0] == b && h[i..].starts_with(l.as_bytes()) {
+                    m |= 1 << bit;
+                }
+            }
+        }
+    }
+    m
+}
+
+/// Which bytes start one of `lits`.
+fn start_table(lits: impl Iterator<Item = &'static str>) -> [bool; 256] {
+    let mut t = [false; 256];
+    for l in lits {
+        if let Some(&b) = l.as_bytes().first() {
+            t[usize::from(b)] = true;
+        }
+    }
+    t
+}
+
+static KEY_STARTS: LazyLock<[bool; 256]> =
+    LazyLock::new(|| start_table(KEY_LITERALS.iter().map(|(_, l)| *l)));
+static CREDIT_STARTS: LazyLock<[bool; 256]> =
+    LazyLock::new(|| start_table(CREDIT_LITERALS.iter().copied()));
+static CREDIT_BITS: LazyLock<Vec<(usize, &'static str)>> =
+    LazyLock::new(|| CREDIT_LITERALS.iter().map(|l| (PRE_CREDIT, *l)).collect());
+
+/// The prefilter mask of a block: `t` its trimmed text, `key` its key.
+fn prefilter(t: &str, key: &str) -> u32 {
+    if !t.is_ascii() && t.contains(['\u{17f}', '\u{212a}']) {
+        return PRE_ALL;
+    }
+    let mut m = 0u32;
+    for (at, c) in t.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            let rest = &t.as_bytes()[at..];
+            let n = rest
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let word = &rest[..n];
+            for (bit, firsts) in ANCHORED_WORDS {
+                if firsts.iter().any(|f| {
+                    if *f == "#" {
+                        word[0].is_ascii_digit()
+                    } else {
+                        word.len() >= f.len() && word[..f.len()].eq_ignore_ascii_case(f.as_bytes())
+                    }
+                }) {
+                    m |= 1 << bit;
+                }
+            }
+            break;
+        }
+        if c == '_' {
+            // a word character no anchored rule starts with
+            break;
+        }
+        if !c.is_ascii() && !NON_WORD_PUNCT.contains(&c) {
+            // a letter, digit or mark we do not know the class of: no
+            // first-word filter
+            m |= ANCHORED_WORDS.iter().fold(0, |m, (i, _)| m | 1 << i);
+            break;
+        }
+    }
+    m |= literal_bits(key, KEY_LITERALS, &KEY_STARTS);
+    if t.contains(['©', '(']) {
+        // `^\W*©`, `^\W*\(c\)`
+        m |= 1 << PRE_COPYRIGHT;
+    }
+    m | literal_bits(t, &CREDIT_BITS, &CREDIT_STARTS)
+}
+
+/// Does the [`prefilter`] mask `m` hold pattern `i`?
+fn pre(m: u32, i: usize) -> bool {
+    m & 1 << i != 0
+}
+
 /// Newsletter, subscription, follow, sign-in, skip-link and app prompts,
 /// less three alternatives with counted Unicode repetitions, which
 /// [`is_prompt_match`] checks in code (compiled, `.{0,80}` and
@@ -405,22 +605,27 @@ fn head_gap_tail(text: &str, head: &Regex, tail: &Regex, max_gap: usize) -> bool
 /// The prompt rule's regex, as it read with its counted repetitions:
 /// `^\W*( (sign up|subscribe|register|join|get|receive)\b.{0,80}\b(newsletters?|updates|alerts|inbox|briefing|digest)\b
 /// | follow [\w@.' ]{1,40} on (twitter|...)\b | ... | [\w' ]{0,40}\bnewsletters?\W*$ )`.
+#[cfg(test)]
 fn is_prompt_match(text: &str) -> bool {
-    PROMPT_LINE.is_match(text)
-        || head_gap_tail(
-            text,
-            &PROMPT_JOIN_HEAD,
-            &PROMPT_JOIN_TAIL,
-            JOIN_GAP_MAX_CHARS,
-        )
-        || PROMPT_FOLLOW
-            .captures(text)
-            .and_then(|c| c.get(1))
-            .is_some_and(|m| char_len(m.as_str()) <= FOLLOW_NAME_MAX_CHARS)
-        || PROMPT_NAMED_NEWSLETTER
-            .captures(text)
-            .and_then(|c| c.get(1))
-            .is_some_and(|m| char_len(m.as_str()) <= NEWSLETTER_NAME_MAX_CHARS)
+    prompt_match(text, u32::MAX)
+}
+
+/// [`is_prompt_match`], running only the parts the [`prefilter`] mask
+/// `m` allows.
+fn prompt_match(text: &str, m: u32) -> bool {
+    pre(m, PRE_PROMPT) && PROMPT_LINE.is_match(text)
+        || pre(m, PRE_JOIN)
+            && head_gap_tail(text, &PROMPT_JOIN_HEAD, &PROMPT_JOIN_TAIL, JOIN_GAP_MAX_CHARS)
+        || pre(m, PRE_FOLLOW)
+            && PROMPT_FOLLOW
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .is_some_and(|m| char_len(m.as_str()) <= FOLLOW_NAME_MAX_CHARS)
+        || pre(m, PRE_NEWSLETTER)
+            && PROMPT_NAMED_NEWSLETTER
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .is_some_and(|m| char_len(m.as_str()) <= NEWSLETTER_NAME_MAX_CHARS)
 }
 
 /// Comment-section lines; they also end the main run of a plain-text page.
@@ -947,8 +1152,14 @@ fn is_image_credit(text: &str, o: &BoilerplateOptions) -> bool {
 }
 
 /// A byline left in the body; returns the author(s) when it is one.
+#[cfg(test)]
 fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
-    if char_len(text) > o.max_rule_chars / 2 || ends_sentence(text) {
+    byline_of(text, char_len(text), o)
+}
+
+/// [`byline`] of a block of `len` characters.
+fn byline_of(text: &str, len: usize, o: &BoilerplateOptions) -> Option<String> {
+    if len > o.max_rule_chars / 2 || ends_sentence(text) {
         return None;
     }
     let c = BYLINE.captures(text)?;
@@ -1361,7 +1572,14 @@ fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Bo
 }
 
 /// `Tags: a, b, c`, or a keyword list glued with bare commas.
+#[cfg(test)]
 fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
+    tag_list(b, true, o)
+}
+
+/// [`is_tag_list`]; `labelled` is false when the block holds none of the
+/// label words (the [`PREFILTER`] said so), sparing the regex.
+fn tag_list(b: &Block, labelled: bool, o: &BoilerplateOptions) -> bool {
     static TAGS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
             .expect("tags regex")
@@ -1370,7 +1588,7 @@ fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
     if b.kind == BlockKind::Heading || char_len(t) > o.max_rule_chars || ends_sentence(t) {
         return false;
     }
-    if TAGS.is_match(t) {
+    if labelled && TAGS.is_match(t) {
         return true;
     }
     let parts = t.split(',').count();
@@ -1474,13 +1692,22 @@ fn judge(
     }
     let len = char_len(t);
     let line = len <= o.max_rule_chars / 2;
-    if line && COMMENTS_LINE.is_match(t) {
+    // no regex rule looks at a block longer than every rule's bound
+    let m = if len <= o.max_rule_chars.max(o.max_cookie_chars) {
+        prefilter(t, key)
+    } else {
+        0
+    };
+    if line && pre(m, PRE_COMMENTS) && COMMENTS_LINE.is_match(t) {
         return Verdict::Comments;
     }
     if title.is_some_and(|k| title_repeat(t, key, k, o)) {
         return Verdict::Title;
     }
-    if let Some(end) = line.then(|| promo_match(t)).flatten() {
+    if let Some(end) = (line && pre(m, PRE_PROMO))
+        .then(|| promo_match(t))
+        .flatten()
+    {
         return if end == t.len() {
             Verdict::PromoHeader
         } else {
@@ -1489,12 +1716,15 @@ fn judge(
     }
     // (is_ad_key(key) was checked above)
     if is_social_key(key, len, o)
-        || line && is_prompt_match(t)
-        || cookie_notice(t, len, o)
-        || (plain_text && len <= o.max_rule_chars && COPYRIGHT_LINE.is_match(t))
-        || len <= o.max_rule_chars && CREDIT_LINE.is_match(t)
+        || line && prompt_match(t, m)
+        || pre(m, PRE_COOKIE) && cookie_notice(t, len, o)
+        || (plain_text
+            && len <= o.max_rule_chars
+            && pre(m, PRE_COPYRIGHT)
+            && COPYRIGHT_LINE.is_match(t))
+        || len <= o.max_rule_chars && pre(m, PRE_CREDIT) && CREDIT_LINE.is_match(t)
         || is_breadcrumb_line(t, o)
-        || is_tag_list(b, o)
+        || tag_list(b, pre(m, PRE_TAGS), o)
         || is_bare_url(t)
     {
         return Verdict::Drop;
@@ -1502,7 +1732,10 @@ fn judge(
     // a date or byline marked as a heading in a dump is still one (on HTML
     // pages a date heading may head a blog post)
     if b.kind != BlockKind::Heading || plain_text {
-        if let Some(name) = byline(t, o) {
+        if let Some(name) = pre(m, PRE_BYLINE)
+            .then(|| byline_of(t, len, o))
+            .flatten()
+        {
             if meta.byline.is_none() {
                 meta.byline = Some(name);
             }
