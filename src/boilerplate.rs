@@ -382,15 +382,45 @@ const ANCHORED_WORDS: [(usize, &[&str]); 7] = [
     (
         PRE_PROMO,
         &[
-            "read", "also", "see", "more", "related", "recommended", "you", "most", "trending",
-            "editor", "top", "don", "watch", "listen", "must", "latest", "popular", "in",
+            "read",
+            "also",
+            "see",
+            "more",
+            "related",
+            "recommended",
+            "you",
+            "most",
+            "trending",
+            "editor",
+            "top",
+            "don",
+            "watch",
+            "listen",
+            "must",
+            "latest",
+            "popular",
+            "in",
         ],
     ),
     (
         PRE_PROMPT,
         &[
-            "#", "sign", "subscribe", "follow", "like", "find", "skip", "back", "download", "click",
-            "tap", "learn", "log", "newsletter", "already", "by",
+            "#",
+            "sign",
+            "subscribe",
+            "follow",
+            "like",
+            "find",
+            "skip",
+            "back",
+            "download",
+            "click",
+            "tap",
+            "learn",
+            "log",
+            "newsletter",
+            "already",
+            "by",
         ],
     ),
     (
@@ -401,21 +431,32 @@ const ANCHORED_WORDS: [(usize, &[&str]); 7] = [
     (
         PRE_BYLINE,
         &[
-            "posted", "written", "published", "reviewed", "medically", "fact", "edited", "by",
-            "por", "par", "von",
+            "posted",
+            "written",
+            "published",
+            "reviewed",
+            "medically",
+            "fact",
+            "edited",
+            "by",
+            "por",
+            "par",
+            "von",
         ],
     ),
-    (PRE_TAGS, &["tags", "topics", "keywords", "related", "filed"]),
+    (
+        PRE_TAGS,
+        &["tags", "topics", "keywords", "related", "filed"],
+    ),
 ];
 
 /// Non-ASCII characters that are certainly not word characters (`\W`):
 /// quotes, dashes, bullets, arrows, spaces, CJK punctuation.
 const NON_WORD_PUNCT: &[char] = &[
-    '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '•', '·', '…', '‐', '‑', '‒', '–', '—',
-    '―', '■', '□', '▪', '▫', '●', '○', '◦', '►', '▶', '▸', '→', '←', '©', '®', '™', '¡', '¿',
-    '§', '¶', '†', '‡', '★', '☆', '❯', '〈', '〉', '「', '」', '『', '』', '【', '】', '（', '）',
-    '：', '，', '。', '！', '？', '\u{a0}', '\u{2002}', '\u{2003}', '\u{2009}', '\u{202f}',
-    '\u{3000}',
+    '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '•', '·', '…', '‐', '‑', '‒', '–', '—', '―',
+    '■', '□', '▪', '▫', '●', '○', '◦', '►', '▶', '▸', '→', '←', '©', '®', '™', '¡', '¿', '§', '¶',
+    '†', '‡', '★', '☆', '❯', '〈', '〉', '「', '」', '『', '』', '【', '】', '（', '）', '：',
+    '，', '。', '！', '？', '\u{a0}', '\u{2002}', '\u{2003}', '\u{2009}', '\u{202f}', '\u{3000}',
 ];
 
 /// Every bit of a prefilter mask.
@@ -452,45 +493,69 @@ const CREDIT_LITERALS: &[&str] = &[
     "/",
 ];
 
-/// Bits of the literals of `lits` found in `hay`, in one pass: at each
-/// byte that starts a literal, compare.
-fn literal_bits(hay: &str, lits: &[(usize, &str)], starts: &[bool; 256]) -> u32 {
-    let h = hay.as_bytes();
-    let mut m = 0u32;
-    for (i, &b) in h.iter().enumerate() {
-        if starts[usize::from(b)] {
-            for &(bit, l) in lits {
-                if l.as_bytes()[0] == b && h[i..].starts_with(l.as_bytes()) {
-                    m |= 1 << bit;
+/// Literals of several rules, found in one pass over a text.
+struct Literals {
+    lits: Vec<(usize, &'static [u8])>,
+    /// Bit `(a << 8) | b` set when a literal starts with bytes `a`, `b`.
+    pairs: Vec<u64>,
+}
+
+impl Literals {
+    /// Literals of at least two bytes, each with its mask bit.
+    fn new(lits: impl Iterator<Item = (usize, &'static str)>) -> Self {
+        let lits: Vec<(usize, &'static [u8])> = lits.map(|(b, l)| (b, l.as_bytes())).collect();
+        let mut pairs = vec![0u64; 1 << 10];
+        for (_, l) in &lits {
+            if let [a, b, ..] = l {
+                let p = usize::from(*a) << 8 | usize::from(*b);
+                pairs[p >> 6] |= 1 << (p & 63);
+            }
+        }
+        Literals { lits, pairs }
+    }
+
+    /// The bits of the literals found in `hay`: a table lookup per byte
+    /// pair, a comparison only where a literal's first two bytes are.
+    fn bits(&self, hay: &str) -> u32 {
+        let h = hay.as_bytes();
+        let mut m = 0u32;
+        for i in 0..h.len().saturating_sub(1) {
+            let p = usize::from(h[i]) << 8 | usize::from(h[i + 1]);
+            if self.pairs[p >> 6] >> (p & 63) & 1 == 1 {
+                for &(bit, l) in &self.lits {
+                    if h[i..].starts_with(l) {
+                        m |= 1 << bit;
+                    }
                 }
             }
         }
+        m
     }
-    m
 }
 
-/// Which bytes start one of `lits`.
-fn start_table(lits: impl Iterator<Item = &'static str>) -> [bool; 256] {
-    let mut t = [false; 256];
-    for l in lits {
-        if let Some(&b) = l.as_bytes().first() {
-            t[usize::from(b)] = true;
-        }
-    }
-    t
-}
+static KEY_LITS: LazyLock<Literals> = LazyLock::new(|| Literals::new(KEY_LITERALS.iter().copied()));
+static CREDIT_LITS: LazyLock<Literals> = LazyLock::new(|| {
+    Literals::new(
+        CREDIT_LITERALS
+            .iter()
+            .filter(|l| l.len() >= 2)
+            .map(|l| (PRE_CREDIT, *l)),
+    )
+});
 
-static KEY_STARTS: LazyLock<[bool; 256]> =
-    LazyLock::new(|| start_table(KEY_LITERALS.iter().map(|(_, l)| *l)));
-static CREDIT_STARTS: LazyLock<[bool; 256]> =
-    LazyLock::new(|| start_table(CREDIT_LITERALS.iter().copied()));
-static CREDIT_BITS: LazyLock<Vec<(usize, &'static str)>> =
-    LazyLock::new(|| CREDIT_LITERALS.iter().map(|l| (PRE_CREDIT, *l)).collect());
-
-/// The prefilter mask of a block: `t` its trimmed text, `key` its key.
-fn prefilter(t: &str, key: &str) -> u32 {
+/// The prefilter mask of a block: `t` its trimmed text, `key` its key,
+/// `len` its characters. Bits of rules the block is too long for stay
+/// clear (the rules check their bounds first anyway).
+fn prefilter(t: &str, key: &str, len: usize, o: &BoilerplateOptions) -> u32 {
     if !t.is_ascii() && t.contains(['\u{17f}', '\u{212a}']) {
         return PRE_ALL;
+    }
+    if len > o.max_rule_chars {
+        // only the cookie rule reads blocks this long
+        let cookie = ["cookie", "consent to", "manage"]
+            .iter()
+            .any(|l| key.contains(l));
+        return u32::from(cookie) << PRE_COOKIE;
     }
     let mut m = 0u32;
     for (at, c) in t.char_indices() {
@@ -525,12 +590,15 @@ fn prefilter(t: &str, key: &str) -> u32 {
             break;
         }
     }
-    m |= literal_bits(key, KEY_LITERALS, &KEY_STARTS);
+    m |= KEY_LITS.bits(key);
     if t.contains(['©', '(']) {
         // `^\W*©`, `^\W*\(c\)`
         m |= 1 << PRE_COPYRIGHT;
     }
-    m | literal_bits(t, &CREDIT_BITS, &CREDIT_STARTS)
+    if t.contains('/') {
+        m |= 1 << PRE_CREDIT;
+    }
+    m | CREDIT_LITS.bits(t)
 }
 
 /// Does the [`prefilter`] mask `m` hold pattern `i`?
@@ -615,7 +683,12 @@ fn is_prompt_match(text: &str) -> bool {
 fn prompt_match(text: &str, m: u32) -> bool {
     pre(m, PRE_PROMPT) && PROMPT_LINE.is_match(text)
         || pre(m, PRE_JOIN)
-            && head_gap_tail(text, &PROMPT_JOIN_HEAD, &PROMPT_JOIN_TAIL, JOIN_GAP_MAX_CHARS)
+            && head_gap_tail(
+                text,
+                &PROMPT_JOIN_HEAD,
+                &PROMPT_JOIN_TAIL,
+                JOIN_GAP_MAX_CHARS,
+            )
         || pre(m, PRE_FOLLOW)
             && PROMPT_FOLLOW
                 .captures(text)
@@ -893,7 +966,26 @@ impl Hasher for Mix {
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-static STOPWORD_SET: LazyLock<WordSet> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+/// The stopwords (all of at most 8 bytes) packed by [`pack`], sorted: a
+/// word is looked up with one integer binary search.
+static STOPWORD_PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut v: Vec<u64> = STOPWORDS
+        .iter()
+        .filter(|w| w.len() <= 8)
+        .map(|w| pack(w))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
+/// The bytes of a word of at most 8 bytes as one integer (zero-padded;
+/// words hold no zero byte, so distinct words pack differently).
+fn pack(w: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = w.len().min(8);
+    b[..n].copy_from_slice(&w.as_bytes()[..n]);
+    u64::from_le_bytes(b)
+}
 static SOCIAL_SET: LazyLock<WordSet> = LazyLock::new(|| SOCIAL_WORDS.iter().copied().collect());
 static DATE_SET: LazyLock<WordSet> = LazyLock::new(|| DATE_WORDS.iter().copied().collect());
 
@@ -919,46 +1011,72 @@ fn words(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
 
 /// The normalised key of a block: its lower-case words, space-separated.
 pub(crate) fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
     push_norm(s, &mut out);
-    out
+    utf8(out)
+}
+
+/// The key bytes [`push_norm`] wrote (always UTF-8: ASCII bytes and whole
+/// lower-cased strings) as a `String`.
+fn utf8(v: Vec<u8>) -> String {
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Append [`norm`]`(s)` to `out` (which holds earlier keys, or nothing):
 /// the words of [`words`], found byte by byte with an ASCII fast path; a
 /// word with a non-ASCII character is lower-cased by `str::to_lowercase`,
 /// exactly as `words` does.
-fn push_norm(s: &str, out: &mut String) {
+fn push_norm(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
+    let n = bytes.len();
     let start_len = out.len();
+    out.reserve(n);
+    // where the current word starts in `s` and in `out`, if inside one
+    let mut word: Option<(usize, usize)> = None;
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                if word.is_none() {
+                    if out.len() > start_len {
+                        out.push(b' ');
+                    }
+                    word = Some((i, out.len()));
+                }
+                out.push(b.to_ascii_lowercase());
+            } else {
+                word = None;
+            }
+            i += 1;
+            continue;
+        }
         let (alnum, step) = char_at(s, i);
         if !alnum {
+            word = None;
             i += step;
             continue;
         }
-        let start = i;
-        let mut ascii = true;
-        while i < bytes.len() {
-            let (alnum, step) = char_at(s, i);
+        // a word with a non-ASCII letter: the whole word through
+        // `str::to_lowercase`, as `words` does
+        let (start, at) = word.unwrap_or_else(|| {
+            if out.len() > start_len {
+                out.push(b' ');
+            }
+            (i, out.len())
+        });
+        let mut end = i + step;
+        while end < n {
+            let (alnum, step) = char_at(s, end);
             if !alnum {
                 break;
             }
-            ascii &= step == 1;
-            i += step;
+            end += step;
         }
-        if out.len() > start_len {
-            out.push(' ');
-        }
-        let w = &s[start..i];
-        if ascii {
-            let at = out.len();
-            out.push_str(w);
-            out[at..].make_ascii_lowercase();
-        } else {
-            out.push_str(&w.to_lowercase());
-        }
+        out.truncate(at);
+        out.extend_from_slice(s[start..end].to_lowercase().as_bytes());
+        word = None;
+        i = end;
     }
 }
 
@@ -969,7 +1087,7 @@ fn char_at(s: &str, i: usize) -> (bool, usize) {
     if b < 0x80 {
         return (b.is_ascii_alphanumeric(), 1);
     }
-    match s[i..].chars().next() {
+    match s.get(i..).and_then(|r| r.chars().next()) {
         Some(c) => (c.is_alphanumeric(), c.len_utf8()),
         None => (false, 1),
     }
@@ -989,18 +1107,21 @@ struct Keys {
 
 impl Keys {
     fn new(blocks: &[Block]) -> Self {
-        let mut buf = String::with_capacity(blocks.iter().map(|b| b.text.len()).sum());
+        let mut buf = Vec::with_capacity(blocks.iter().map(|b| b.text.len()).sum());
         let mut ends = Vec::with_capacity(blocks.len());
         for b in blocks {
             push_norm(&b.text, &mut buf);
             ends.push(buf.len());
         }
-        Keys { buf, ends }
+        Keys {
+            buf: utf8(buf),
+            ends,
+        }
     }
 
     fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buf[start..self.ends[i]]
+        self.buf.get(start..self.ends[i]).unwrap_or("")
     }
 }
 
@@ -1015,6 +1136,9 @@ fn is_cjk(c: char) -> bool {
 
 /// Length of a block for the main-run search: characters, CJK ones weighted.
 fn weighted_len(s: &str, o: &BoilerplateOptions) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars()
         .map(|c| if is_cjk(c) { o.cjk_char_weight } else { 1 })
         .sum()
@@ -1040,7 +1164,7 @@ fn stopword_counts(key: &str) -> (usize, usize) {
     let (mut n, mut sw) = (0usize, 0usize);
     for w in key_words(key) {
         n += 1;
-        sw += usize::from(STOPWORD_SET.contains(w));
+        sw += usize::from(w.len() <= 8 && STOPWORD_PACKED.binary_search(&pack(w)).is_ok());
     }
     (n, sw)
 }
@@ -1391,6 +1515,10 @@ fn contains_words(key: &str, part: &str) -> bool {
 
 /// `Home > World > Asia`: a one-line trail of short crumbs.
 fn is_breadcrumb_line(text: &str, o: &BoilerplateOptions) -> bool {
+    // every separator is a space, one of these, a space
+    if !text.contains(['>', '›', '»', '/', '→', '|']) {
+        return false;
+    }
     for sep in CRUMB_SEPARATORS {
         if !text.contains(sep) {
             continue;
@@ -1694,7 +1822,7 @@ fn judge(
     let line = len <= o.max_rule_chars / 2;
     // no regex rule looks at a block longer than every rule's bound
     let m = if len <= o.max_rule_chars.max(o.max_cookie_chars) {
-        prefilter(t, key)
+        prefilter(t, key, len, o)
     } else {
         0
     };
@@ -1732,10 +1860,7 @@ fn judge(
     // a date or byline marked as a heading in a dump is still one (on HTML
     // pages a date heading may head a blog post)
     if b.kind != BlockKind::Heading || plain_text {
-        if let Some(name) = pre(m, PRE_BYLINE)
-            .then(|| byline_of(t, len, o))
-            .flatten()
-        {
+        if let Some(name) = pre(m, PRE_BYLINE).then(|| byline_of(t, len, o)).flatten() {
             if meta.byline.is_none() {
                 meta.byline = Some(name);
             }
