@@ -493,55 +493,44 @@ const CREDIT_LITERALS: &[&str] = &[
     "/",
 ];
 
-/// Literals of several rules, found in one pass over a text.
+/// Literals of several rules, each with its mask bit, searched for as
+/// one literal-only regex (the regex crate runs those with a vectorised
+/// multi-literal search, and compiles them cheaply).
 struct Literals {
-    lits: Vec<(usize, &'static [u8])>,
-    /// Bit `(a << 8) | b` set when a literal starts with bytes `a`, `b`.
-    pairs: Vec<u64>,
+    re: Regex,
+    bits: Vec<(&'static str, usize)>,
 }
 
 impl Literals {
-    /// Literals of at least two bytes, each with its mask bit.
     fn new(lits: impl Iterator<Item = (usize, &'static str)>) -> Self {
-        let lits: Vec<(usize, &'static [u8])> = lits.map(|(b, l)| (b, l.as_bytes())).collect();
-        let mut pairs = vec![0u64; 1 << 10];
-        for (_, l) in &lits {
-            if let [a, b, ..] = l {
-                let p = usize::from(*a) << 8 | usize::from(*b);
-                pairs[p >> 6] |= 1 << (p & 63);
-            }
-        }
-        Literals { lits, pairs }
+        let bits: Vec<(&'static str, usize)> = lits.map(|(b, l)| (l, b)).collect();
+        let alternation: Vec<String> = bits.iter().map(|(l, _)| regex::escape(l)).collect();
+        let re = Regex::new(&alternation.join("|")).expect("literal regex");
+        Literals { re, bits }
     }
 
-    /// The bits of the literals found in `hay`: a table lookup per byte
-    /// pair, a comparison only where a literal's first two bytes are.
+    /// The bits of the literals found in `hay`. Each match restarts the
+    /// search one character after its start, so a literal overlapping an
+    /// earlier match is found too (no literal is a prefix of another).
     fn bits(&self, hay: &str) -> u32 {
-        let h = hay.as_bytes();
         let mut m = 0u32;
-        for i in 0..h.len().saturating_sub(1) {
-            let p = usize::from(h[i]) << 8 | usize::from(h[i + 1]);
-            if self.pairs[p >> 6] >> (p & 63) & 1 == 1 {
-                for &(bit, l) in &self.lits {
-                    if h[i..].starts_with(l) {
-                        m |= 1 << bit;
-                    }
-                }
-            }
+        let mut at = 0;
+        while let Some(found) = self.re.find_at(hay, at) {
+            let s = found.as_str();
+            m |= self
+                .bits
+                .iter()
+                .filter(|(l, _)| *l == s)
+                .fold(0, |m, (_, b)| m | 1 << b);
+            at = found.start() + s.chars().next().map_or(1, char::len_utf8);
         }
         m
     }
 }
 
 static KEY_LITS: LazyLock<Literals> = LazyLock::new(|| Literals::new(KEY_LITERALS.iter().copied()));
-static CREDIT_LITS: LazyLock<Literals> = LazyLock::new(|| {
-    Literals::new(
-        CREDIT_LITERALS
-            .iter()
-            .filter(|l| l.len() >= 2)
-            .map(|l| (PRE_CREDIT, *l)),
-    )
-});
+static CREDIT_LITS: LazyLock<Literals> =
+    LazyLock::new(|| Literals::new(CREDIT_LITERALS.iter().map(|l| (PRE_CREDIT, *l))));
 
 /// The prefilter mask of a block: `t` its trimmed text, `key` its key,
 /// `len` its characters. Bits of rules the block is too long for stay
@@ -594,9 +583,6 @@ fn prefilter(t: &str, key: &str, len: usize, o: &BoilerplateOptions) -> u32 {
     if t.contains(['©', '(']) {
         // `^\W*©`, `^\W*\(c\)`
         m |= 1 << PRE_COPYRIGHT;
-    }
-    if t.contains('/') {
-        m |= 1 << PRE_CREDIT;
     }
     m | CREDIT_LITS.bits(t)
 }
@@ -1162,9 +1148,21 @@ fn has_sentence_punct(s: &str) -> bool {
 /// How many words a [`norm`] key has, and how many of them are stopwords.
 fn stopword_counts(key: &str) -> (usize, usize) {
     let (mut n, mut sw) = (0usize, 0usize);
-    for w in key_words(key) {
-        n += 1;
-        sw += usize::from(w.len() <= 8 && STOPWORD_PACKED.binary_search(&pack(w)).is_ok());
+    // words are separated by single spaces; pack each short one on the way
+    let (mut packed, mut len) = (0u64, 0usize);
+    for &b in key.as_bytes().iter().chain(std::iter::once(&b' ')) {
+        if b == b' ' {
+            if len > 0 {
+                n += 1;
+                sw += usize::from(len <= 8 && STOPWORD_PACKED.binary_search(&packed).is_ok());
+            }
+            (packed, len) = (0, 0);
+        } else {
+            if len < 8 {
+                packed |= u64::from(b) << (8 * len);
+            }
+            len += 1;
+        }
     }
     (n, sw)
 }
@@ -2951,5 +2949,101 @@ mod rewrite_tests {
             assert_eq!(is_prompt_match(&t), prompt.is_match(&t), "{t}");
             assert_eq!(is_signup_prompt(&t), signup.is_match(&t), "{t}");
         }
+    }
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    /// Whenever a rule's regex matches, its prefilter bit is set.
+    #[test]
+    fn prefilter_never_hides_a_match() {
+        let mut texts = rewrite_tests::samples();
+        texts.extend(
+            [
+                "Comments (3)",
+                "12 comments",
+                "½ comments",
+                "What do you think?",
+                "© 2024 The Ledger",
+                "(c) 2020 Ledger",
+                "(C)2020 Ledger",
+                "Copyright",
+                "All Rights Reserved.",
+                "Todos los derechos reservados",
+                "tous droits réservés",
+                "We use cookies to improve your experience",
+                "Cookie Policy",
+                "cooKie settings",
+                "Manage consent",
+                "Photo: AFP",
+                "A march in Paris. (Photo by Jane Doe)",
+                "Protesters gather / Reuters",
+                "Image caption Protesters",
+                "Getty Images",
+                "iStock",
+                "Tags: a, b",
+                "Filed under: x",
+                "By Jane Doe",
+                "Posted by John on May 1",
+                "ſign up for the newsletter",
+                "“Read more”",
+                "_Read more",
+                "— Related coverage",
+                "• Follow us",
+                "«Most popular»",
+                "5 min read",
+                "٣ min read",
+                "Newsletter",
+                "Ǆnewsletter",
+                "²newsletter",
+                "Skip to content",
+                "Log in",
+                "Publicidad",
+            ]
+            .map(str::to_string),
+        );
+        let o = o();
+        for t in texts {
+            let t = t.trim();
+            let key = norm(t);
+            let m = prefilter(t, &key, char_len(t), &o);
+            let checks: [(usize, bool); 11] = [
+                (PRE_COMMENTS, COMMENTS_LINE.is_match(t)),
+                (PRE_PROMO, PROMO_LINE.is_match(t)),
+                (PRE_PROMPT, PROMPT_LINE.is_match(t)),
+                (
+                    PRE_JOIN,
+                    head_gap_tail(t, &PROMPT_JOIN_HEAD, &PROMPT_JOIN_TAIL, JOIN_GAP_MAX_CHARS),
+                ),
+                (PRE_FOLLOW, PROMPT_FOLLOW.is_match(t)),
+                (PRE_NEWSLETTER, PROMPT_NAMED_NEWSLETTER.is_match(t)),
+                (PRE_COOKIE, COOKIE_LINE.is_match(t)),
+                (PRE_COPYRIGHT, COPYRIGHT_LINE.is_match(t)),
+                (PRE_CREDIT, CREDIT_LINE.is_match(t)),
+                (PRE_BYLINE, BYLINE.is_match(t)),
+                (
+                    PRE_TAGS,
+                    tag_list(&Block::new(BlockKind::Paragraph, t), true, &o),
+                ),
+            ];
+            for (bit, matched) in checks {
+                assert!(!matched || pre(m, bit), "rule {bit} hidden for {t:?}");
+            }
+        }
+    }
+
+    fn o() -> BoilerplateOptions {
+        BoilerplateOptions::default()
+    }
+
+    #[test]
+    fn stopword_counts_count_words_and_stopwords() {
+        assert_eq!(stopword_counts(""), (0, 0));
+        assert_eq!(stopword_counts("the cat and the dog"), (5, 3));
+        assert_eq!(stopword_counts("что это"), (2, 2));
+        assert_eq!(stopword_counts("thethe dengan dengans"), (3, 1));
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 8));
     }
 }
