@@ -1017,6 +1017,23 @@ fn push_norm(s: &str, out: &mut Vec<u8>) {
     let n = bytes.len();
     let start_len = out.len();
     out.reserve(n);
+    if s.is_ascii() {
+        // every word ASCII: lower-case letters and digits, one space
+        // between runs
+        let mut space = false;
+        for &b in bytes {
+            if b.is_ascii_alphanumeric() {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            } else {
+                space = out.len() > start_len;
+            }
+        }
+        return;
+    }
     // where the current word starts in `s` and in `out`, if inside one
     let mut word: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -1148,10 +1165,12 @@ fn has_sentence_punct(s: &str) -> bool {
 /// How many words a [`norm`] key has, and how many of them are stopwords.
 fn stopword_counts(key: &str) -> (usize, usize) {
     let (mut n, mut sw) = (0usize, 0usize);
+    let b = key.as_bytes();
     // words are separated by single spaces; pack each short one on the way
     let (mut packed, mut len) = (0u64, 0usize);
-    for &b in key.as_bytes().iter().chain(std::iter::once(&b' ')) {
-        if b == b' ' {
+    let mut i = 0;
+    while i <= b.len() {
+        if i == b.len() || b[i] == b' ' {
             if len > 0 {
                 n += 1;
                 sw += usize::from(len <= 8 && STOPWORD_PACKED.binary_search(&packed).is_ok());
@@ -1159,10 +1178,11 @@ fn stopword_counts(key: &str) -> (usize, usize) {
             (packed, len) = (0, 0);
         } else {
             if len < 8 {
-                packed |= u64::from(b) << (8 * len);
+                packed |= u64::from(b[i]) << (8 * len);
             }
             len += 1;
         }
+        i += 1;
     }
     (n, sw)
 }
@@ -1675,11 +1695,7 @@ fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Bo
             continue;
         }
         hashes.clear();
-        hashes.extend(key_words(keys.get(i)).map(|w| {
-            let mut h = Fnv::default();
-            h.write(w.as_bytes());
-            h.finish()
-        }));
+        hashes.extend(key_words(keys.get(i)).map(word_hash));
         grams.clear();
         grams.extend(hashes.windows(4).map(|w| {
             w.iter().fold(0x9e37_79b9_7f4a_7c15u64, |g, &h| {
@@ -1695,6 +1711,18 @@ fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Bo
         }
         seen.extend(grams.iter().copied());
     }
+}
+
+/// A 64-bit hash of a word, eight bytes at a time.
+fn word_hash(w: &str) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ w.len() as u64;
+    for chunk in w.as_bytes().chunks(8) {
+        let mut b = [0u8; 8];
+        b[..chunk.len()].copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 29;
+    }
+    h
 }
 
 /// `Tags: a, b, c`, or a keyword list glued with bare commas.

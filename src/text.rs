@@ -145,24 +145,20 @@ fn squash(s: &str) -> Cow<'_, str> {
 /// whitespace answers no: the slow path decides.)
 fn is_squashed(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut prev_space = true; // no leading space
-    for i in 0..b.len() {
-        match b[i] {
-            b' ' => {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-            }
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
-            // lead bytes of the non-ASCII whitespace: U+0085, U+00A0
-            // (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000..U+200A, U+2028,
-            // U+2029, U+202F (E2 80 xx), U+205F (E2 81 9F), U+3000 (E3 80 80)
-            0xc2 | 0xe1 | 0xe2 | 0xe3 if is_unicode_space(&b[i..]) => return false,
-            _ => prev_space = false,
-        }
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || s.contains("  ") {
+        return false;
     }
-    !prev_space || s.is_empty()
+    // ASCII whitespace other than the space is a control character; any
+    // control character takes the slow path (counted without early exit,
+    // which vectorises)
+    if b.iter().fold(false, |a, &c| a | (c < 0x20)) {
+        return false;
+    }
+    s.is_ascii()
+        || !b
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3) && is_unicode_space(&b[i..]))
 }
 
 /// Does `b` start with the UTF-8 of a non-ASCII whitespace character?
