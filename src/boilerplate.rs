@@ -1213,7 +1213,11 @@ fn is_ad_key(key: &str) -> bool {
         return false;
     }
     'outer: while !rest.is_empty() {
+        let first = rest.as_bytes()[0];
         for p in AD_PHRASES {
+            if p.as_bytes().first() != Some(&first) {
+                continue;
+            }
             if let Some(after) = rest.strip_prefix(p) {
                 if after.is_empty() || after.starts_with(' ') {
                     rest = after.trim_start();
@@ -1687,7 +1691,8 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
 /// A 4-gram is identified by a 64-bit hash made from its four words'
 /// hashes (a collision would take ~2^32 grams on one page).
 fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
-    let mut seen: HashSet<u64, BuildHasherDefault<Mix>> = HashSet::default();
+    let mut seen: HashSet<u64, BuildHasherDefault<Mix>> =
+        HashSet::with_capacity_and_hasher(keys.buf.len() / 4, Default::default());
     let mut hashes: Vec<u64> = Vec::new();
     let mut grams: Vec<u64> = Vec::new();
     for (i, (b, d)) in blocks.iter().zip(drop.iter_mut()).enumerate() {
