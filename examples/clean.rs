@@ -169,6 +169,9 @@ fn run_one(ex: &Extractor, args: &Args, path: &Path, many: bool) -> Result<Optio
         ex.extract_text(&bom_decode(&bytes))
     }
     .map_err(|e| e.to_string())?;
+    for w in &article.warnings {
+        eprintln!("clean: {}: warning: {w}", path.display());
+    }
     let rendered = render(
         &article,
         args.format,

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Fact;
+use crate::Warning;
 
 /// What a block is. Serialised in `snake_case` (`"list_item"`).
 ///
@@ -182,6 +183,10 @@ pub struct Article {
     pub facts: Vec<LocatedFact>,
     /// All blocks' text joined by blank lines (headings included).
     pub text: String,
+    /// What a limit left out (see [`Warning`]); empty, and absent from the
+    /// JSON, for every ordinary page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 impl Article {
@@ -189,6 +194,7 @@ impl Article {
         meta: Metadata,
         sections: Vec<Section>,
         facts: Vec<LocatedFact>,
+        warnings: Vec<Warning>,
     ) -> Self {
         let mut a = Article {
             title: meta.title,
@@ -200,6 +206,7 @@ impl Article {
             sections,
             facts,
             text: String::new(),
+            warnings,
         };
         a.text = a.render_text();
         a

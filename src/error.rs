@@ -43,3 +43,38 @@ pub enum Error {
     #[error("unknown character encoding {0:?}")]
     UnknownEncoding(String),
 }
+
+/// Something a limit made the extractor leave out. The article is still
+/// returned, best effort; [`Article::warnings`](crate::Article::warnings)
+/// lists what was cut.
+///
+/// ```
+/// use article_extract::{extract_text, Options, Warning};
+/// let mut opts = Options::default();
+/// opts.limits.max_facts = 2;
+/// let a = extract_text("In 2020, 30 people and 40 dogs walked 50 miles.", &opts).unwrap();
+/// assert_eq!(a.facts.len(), 2);
+/// assert_eq!(a.warnings, vec![Warning::FactsTruncated { limit: 2 }]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The article has more facts than
+    /// [`Limits::max_facts`](crate::Limits::max_facts); the first `limit`,
+    /// in reading order, are kept.
+    FactsTruncated {
+        /// The configured limit.
+        limit: usize,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::FactsTruncated { limit } => {
+                write!(f, "more than {limit} facts: only the first {limit} kept")
+            }
+        }
+    }
+}

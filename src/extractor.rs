@@ -2,7 +2,7 @@
 
 use crate::article::{Article, Block, LocatedFact, Metadata, Section};
 use crate::boilerplate::{self, SiteProfile};
-use crate::error::Error;
+use crate::error::{Error, Warning};
 use crate::options::Options;
 use crate::{decode, facts, html, sections, text};
 
@@ -149,34 +149,52 @@ impl Extractor {
             plain_text,
         );
         let sections = sections::build(blocks, &mut meta, &self.options);
+        let mut warnings = Vec::new();
         let facts = if self.options.facts {
-            locate_facts(&sections, meta.published.as_deref())
+            let limit = self.options.limits.max_facts;
+            let (facts, cut) = locate_facts(&sections, meta.published.as_deref(), limit);
+            if cut {
+                warnings.push(Warning::FactsTruncated { limit });
+            }
+            facts
         } else {
             Vec::new()
         };
-        Article::assemble(meta, sections, facts)
+        Article::assemble(meta, sections, facts, warnings)
     }
 }
 
-/// Facts of every block. Partial dates (`May 9`) take the publication year,
-/// else the year of the article's first full date.
-fn locate_facts(sections: &[Section], published: Option<&str>) -> Vec<LocatedFact> {
+/// Facts of every block, the first `limit` in reading order, and whether
+/// there were more. Partial dates (`May 9`) take the publication year, else
+/// the year of the article's first full date.
+fn locate_facts(
+    sections: &[Section],
+    published: Option<&str>,
+    limit: usize,
+) -> (Vec<LocatedFact>, bool) {
     let year = published.and_then(|p| p.get(..4)?.parse::<i32>().ok());
     let ctx = facts::Context { year, today: None };
     let mut out = Vec::new();
-    for (si, s) in sections.iter().enumerate() {
-        for (bi, b) in s.blocks.iter().enumerate() {
-            out.extend(
-                facts::extract_with_context(&b.text, &ctx)
-                    .into_iter()
-                    .map(|fact| LocatedFact {
-                        section: si,
-                        block: bi,
-                        fact,
-                    }),
-            );
+    let blocks = sections
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| s.blocks.iter().enumerate().map(move |(bi, b)| (si, bi, b)));
+    for (si, bi, b) in blocks {
+        if out.len() > limit {
+            break;
         }
+        out.extend(
+            facts::extract_with_context(&b.text, &ctx)
+                .into_iter()
+                .map(|fact| LocatedFact {
+                    section: si,
+                    block: bi,
+                    fact,
+                }),
+        );
     }
+    let cut = out.len() > limit;
+    out.truncate(limit);
     if year.is_none() {
         if let Some(y) = facts::first_date_year(out.iter().map(|l| &l.fact)) {
             for l in &mut out {
@@ -184,5 +202,25 @@ fn locate_facts(sections: &[Section], published: Option<&str>) -> Vec<LocatedFac
             }
         }
     }
-    out
+    (out, cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_are_cut_at_the_limit_with_a_warning() {
+        let text = "In 2020, 30 people and 40 dogs walked 50 miles.";
+        let mut o = Options::default();
+        let all = extract_text(text, &o).unwrap();
+        assert_eq!(all.facts.len(), 4);
+        o.limits.max_facts = 4;
+        let a = extract_text(text, &o).unwrap();
+        assert_eq!((a.facts.len(), a.warnings.len()), (4, 0));
+        o.limits.max_facts = 3;
+        let a = extract_text(text, &o).unwrap();
+        assert_eq!(a.facts, all.facts[..3]);
+        assert_eq!(a.warnings, vec![Warning::FactsTruncated { limit: 3 }]);
+    }
 }

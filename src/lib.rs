@@ -40,7 +40,7 @@ mod text;
 
 pub use article::{Article, Block, BlockKind, LocatedFact, Section};
 pub use boilerplate::{BoilerplateOptions, SiteProfile};
-pub use error::Error;
+pub use error::{Error, Warning};
 pub use extractor::{extract_html, extract_text, Extractor};
 #[doc(hidden)]
 pub use guard::parse_work;

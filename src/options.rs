@@ -52,6 +52,11 @@ pub struct Limits {
     /// pre-scan's model of the parser is approximate), parsing stops with
     /// [`Error::TooDeep`](crate::Error::TooDeep).
     pub hard_depth: usize,
+    /// Most facts kept for one article. A news story has tens to hundreds;
+    /// a dump of numbered lines can have millions (some 200 bytes each).
+    /// Beyond this, extraction stops and the article carries
+    /// [`Warning::FactsTruncated`](crate::Warning::FactsTruncated).
+    pub max_facts: usize,
 }
 
 impl Default for Limits {
@@ -64,6 +69,7 @@ impl Default for Limits {
             max_formatting: 16,
             max_attributes: 256,
             hard_depth: 512,
+            max_facts: 20_000,
         }
     }
 }

@@ -277,6 +277,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
     let n = b.len();
+    // Prose has about one token per five bytes: grow the buffer once.
+    out.reserve(n / 4 + 8);
     let mut i = 0;
     while i < n {
         let c = b[i];
@@ -338,9 +340,16 @@ fn utf8_len(c: u8) -> usize {
 }
 
 fn starts_alpha(text: &str, i: usize) -> bool {
-    // U+2000–U+203F (spaces, dashes, quotes) is never alphabetic
-    if text.as_bytes().get(i..i + 2) == Some(&[0xE2, 0x80]) {
-        return false;
+    let b = text.as_bytes();
+    match (b.get(i), b.get(i + 1)) {
+        // U+2000–U+203F (spaces, dashes, quotes) is never alphabetic
+        (Some(0xE2), Some(0x80)) => return false,
+        // U+00C0–U+024F (Latin-1 letters, Latin Extended-A and -B) but
+        // U+00D7 `×` and U+00F7 `÷`; U+0400–U+047F (Cyrillic); U+5000–U+9FFF
+        // (CJK ideographs): all alphabetic, without the table search.
+        (Some(0xC3), Some(0x97 | 0xB7)) => return false,
+        (Some(0xC3..=0xC9 | 0xD0 | 0xD1 | 0xE5..=0xE9), _) => return true,
+        _ => {}
     }
     text.get(i..)
         .and_then(|s| s.chars().next())
@@ -350,6 +359,19 @@ fn starts_alpha(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn starts_alpha_fast_paths_agree_with_the_unicode_table() {
+        for c in (0x80u32..0x1_0000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(
+                starts_alpha(&s, 0),
+                c.is_alphabetic(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     fn toks(s: &str) -> Vec<Tok> {
         let mut v = Vec::new();
