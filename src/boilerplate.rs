@@ -344,11 +344,11 @@ fn promo_match(text: &str) -> Option<usize> {
 /// whenever a rule's regex would match, its bit is set.
 ///
 /// - Rules anchored at `^\W*` then a word (`read more`, `by`, `tags:` ...)
-///   can only match a block whose first word character is one of the
-///   initials in [`ANCHORED_INITIALS`]. The first word character is found
+///   can only match a block whose first run of ASCII letters and digits
+///   starts with one of the words in [`ANCHORED_WORDS`]. That run is found
 ///   by skipping ASCII non-word characters and the common non-ASCII
 ///   punctuation of [`NON_WORD_PUNCT`]; any other non-ASCII character
-///   there sets every bit.
+///   before it sets the bits of every anchored rule.
 /// - Unanchored literals (`cookie`, `all rights reserved`, `newsletter`) are
 ///   looked for in the block's [`norm`] key, which holds every run of
 ///   letters of the block lower-cased, single-spaced.
@@ -594,7 +594,7 @@ fn pre(m: u32, i: usize) -> bool {
 
 /// Newsletter, subscription, follow, sign-in, skip-link and app prompts,
 /// less three alternatives with counted Unicode repetitions, which
-/// [`is_prompt_match`] checks in code (compiled, `.{0,80}` and
+/// `is_prompt_match` checks in code (compiled, `.{0,80}` and
 /// `[\w@.' ]{1,40}` cost ~190 M instructions and made every search clear a
 /// huge backtracker bitset).
 static PROMPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -664,7 +664,7 @@ fn is_prompt_match(text: &str) -> bool {
     prompt_match(text, u32::MAX)
 }
 
-/// [`is_prompt_match`], running only the parts the [`prefilter`] mask
+/// `is_prompt_match`, running only the parts the [`prefilter`] mask
 /// `m` allows.
 fn prompt_match(text: &str, m: u32) -> bool {
     pre(m, PRE_PROMPT) && PROMPT_LINE.is_match(text)
@@ -1009,7 +1009,7 @@ fn utf8(v: Vec<u8>) -> String {
 }
 
 /// Append [`norm`]`(s)` to `out` (which holds earlier keys, or nothing):
-/// the words of [`words`], found byte by byte with an ASCII fast path; a
+/// the words of `words`, found byte by byte with an ASCII fast path; a
 /// word with a non-ASCII character is lower-cased by `str::to_lowercase`,
 /// exactly as `words` does.
 fn push_norm(s: &str, out: &mut Vec<u8>) {
@@ -1097,7 +1097,7 @@ fn char_at(s: &str, i: usize) -> (bool, usize) {
 }
 
 /// The words of a key made by [`norm`] (none for an empty key): the same
-/// words, in order, as [`words`] gives for the block.
+/// words, in order, as `words` gives for the block.
 fn key_words(key: &str) -> impl Iterator<Item = &str> + '_ {
     key.split(' ').filter(|w| !w.is_empty())
 }
@@ -1206,7 +1206,7 @@ fn is_ad_marker(text: &str) -> bool {
     is_ad_key(&norm(text))
 }
 
-/// [`is_ad_marker`] on the block's [`norm`] key.
+/// `is_ad_marker` on the block's [`norm`] key.
 fn is_ad_key(key: &str) -> bool {
     let mut rest = key;
     if rest.is_empty() {
@@ -1236,7 +1236,7 @@ fn is_social_line(text: &str, o: &BoilerplateOptions) -> bool {
     is_social_key(&norm(text), char_len(text), o)
 }
 
-/// [`is_social_line`] on the block's key and character count.
+/// `is_social_line` on the block's key and character count.
 fn is_social_key(key: &str, chars: usize, o: &BoilerplateOptions) -> bool {
     if chars > o.max_rule_chars / 4 {
         return false;
@@ -1276,7 +1276,7 @@ fn is_cookie_notice(text: &str, o: &BoilerplateOptions) -> bool {
     cookie_notice(text, char_len(text), o)
 }
 
-/// [`is_cookie_notice`] of a block of `len` characters.
+/// `is_cookie_notice` of a block of `len` characters.
 fn cookie_notice(text: &str, len: usize, o: &BoilerplateOptions) -> bool {
     if len > o.max_cookie_chars {
         return false;
@@ -1303,7 +1303,7 @@ fn byline(text: &str, o: &BoilerplateOptions) -> Option<String> {
     byline_of(text, char_len(text), o)
 }
 
-/// [`byline`] of a block of `len` characters.
+/// `byline` of a block of `len` characters.
 fn byline_of(text: &str, len: usize, o: &BoilerplateOptions) -> Option<String> {
     if len > o.max_rule_chars / 2 || ends_sentence(text) {
         return None;
@@ -1393,7 +1393,7 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
     is_dateline_key(text, &norm(text), o)
 }
 
-/// [`is_dateline`] with the block's key.
+/// `is_dateline` with the block's key.
 fn is_dateline_key(text: &str, key: &str, o: &BoilerplateOptions) -> bool {
     if !text.bytes().any(|c| c.is_ascii_digit()) {
         return false;
@@ -1494,7 +1494,7 @@ fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool
     title_repeat(text, &norm(text), keys, o)
 }
 
-/// [`is_title_repeat`] with the block's key.
+/// `is_title_repeat` with the block's key.
 fn title_repeat(text: &str, key: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool {
     if key == keys.full || key == keys.short {
         return true;
@@ -1736,8 +1736,8 @@ fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
     tag_list(b, true, o)
 }
 
-/// [`is_tag_list`]; `labelled` is false when the block holds none of the
-/// label words (the [`PREFILTER`] said so), sparing the regex.
+/// `is_tag_list`; `labelled` is false when the block holds none of the
+/// label words ([`prefilter`] said so), sparing the regex.
 fn tag_list(b: &Block, labelled: bool, o: &BoilerplateOptions) -> bool {
     static TAGS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
