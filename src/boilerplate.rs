@@ -952,16 +952,14 @@ impl Hasher for Mix {
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-/// The stopwords (all of at most 8 bytes) packed by [`pack`], sorted: a
-/// word is looked up with one integer binary search.
-static STOPWORD_PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut v: Vec<u64> = STOPWORDS
+/// The stopwords (all of at most 8 bytes) packed by [`pack`]: a word is
+/// looked up as one integer.
+static STOPWORD_PACKED: LazyLock<HashSet<u64, BuildHasherDefault<Mix>>> = LazyLock::new(|| {
+    STOPWORDS
         .iter()
         .filter(|w| w.len() <= 8)
         .map(|w| pack(w))
-        .collect();
-    v.sort_unstable();
-    v
+        .collect()
 });
 
 /// The bytes of a word of at most 8 bytes as one integer (zero-padded;
@@ -1173,7 +1171,7 @@ fn stopword_counts(key: &str) -> (usize, usize) {
         if i == b.len() || b[i] == b' ' {
             if len > 0 {
                 n += 1;
-                sw += usize::from(len <= 8 && STOPWORD_PACKED.binary_search(&packed).is_ok());
+                sw += usize::from(len <= 8 && STOPWORD_PACKED.contains(&packed));
             }
             (packed, len) = (0, 0);
         } else {
