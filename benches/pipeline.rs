@@ -181,6 +181,18 @@ fn end_to_end(c: &mut Criterion) {
             }
         })
     });
+    // the plain-text path alone, without `facts::extract` (another stage)
+    let no_facts = Extractor::new(Options {
+        facts: false,
+        ..Options::default()
+    });
+    g.bench_function("extract_text_no_facts", |b| {
+        b.iter(|| {
+            for t in &texts {
+                let _ = black_box(no_facts.extract_text(black_box(t)));
+            }
+        })
+    });
     g.finish();
 }
 

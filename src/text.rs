@@ -5,6 +5,7 @@
 //!
 //! Everything here is one or two linear passes over the lines.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -123,8 +124,12 @@ fn lines(input: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Collapse runs of whitespace to one space.
-fn squash(s: &str) -> String {
+/// Collapse runs of whitespace to one space (and trim); borrowed when
+/// `s` is so already.
+fn squash(s: &str) -> Cow<'_, str> {
+    if is_squashed(s) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -132,11 +137,48 @@ fn squash(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Is `s` its own [`squash`]: no whitespace but single plain spaces
+/// between non-space characters? (A non-ASCII character that might be
+/// whitespace answers no: the slow path decides.)
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || s.contains("  ") {
+        return false;
+    }
+    // ASCII whitespace other than the space is a control character; any
+    // control character takes the slow path (counted without early exit,
+    // which vectorises)
+    if b.iter().fold(false, |a, &c| a | (c < 0x20)) {
+        return false;
+    }
+    s.is_ascii()
+        || !b
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3) && is_unicode_space(&b[i..]))
+}
+
+/// Does `b` start with the UTF-8 of a non-ASCII whitespace character?
+fn is_unicode_space(b: &[u8]) -> bool {
+    match b {
+        [0xc2, 0x85 | 0xa0, ..] | [0xe1, 0x9a, 0x80, ..] | [0xe3, 0x80, 0x80, ..] => true,
+        [0xe2, 0x80, c, ..] => matches!(c, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+        [0xe2, 0x81, 0x9f, ..] => true,
+        _ => false,
+    }
 }
 
 /// Strip a leading bullet; `None` when the line has none (or is only one).
 fn strip_bullet(line: &str) -> Option<&str> {
+    // the regex needs a bullet character or a (Unicode) digit first
+    let first = line.chars().next()?;
+    if !(matches!(first, '•' | '*' | '·' | '▪' | '●' | '◦' | '‣' | '–' | '-') || first.is_numeric())
+    {
+        return None;
+    }
     let m = BULLET.find(line)?;
     let rest = line[m.end()..].trim();
     (!rest.is_empty()).then_some(rest)
@@ -164,7 +206,7 @@ fn chunk_blocks(lines: &[Line<'_>], o: &TextOptions) -> Vec<Block> {
         for (i, line) in chunk.iter().enumerate() {
             if let Some(item) = strip_bullet(line.text) {
                 flush(&mut para, &mut blocks);
-                blocks.push(Block::new(BlockKind::ListItem, squash(item)));
+                blocks.push(Block::new(BlockKind::ListItem, squash(item).into_owned()));
                 continue;
             }
             let joins = !para.is_empty() && (wrapped || continues(&chunk[i - 1], line, o));
@@ -218,9 +260,12 @@ fn continues(prev: &Line<'_>, line: &Line<'_>, o: &TextOptions) -> bool {
 
 /// A long block that reads as running text.
 fn is_paragraph(b: &Block, o: &TextOptions) -> bool {
-    b.kind == BlockKind::Paragraph
-        && b.text.chars().count() >= o.paragraph_min_chars
-        && (ends_sentence(&b.text) || b.text.chars().count() >= 2 * o.paragraph_min_chars)
+    if b.kind != BlockKind::Paragraph || b.text.len() < o.paragraph_min_chars {
+        // (fewer bytes than the minimum: fewer characters too)
+        return false;
+    }
+    let chars = b.text.chars().count();
+    chars >= o.paragraph_min_chars && (ends_sentence(&b.text) || chars >= 2 * o.paragraph_min_chars)
 }
 
 /// Short, unpunctuated, not a bullet, and not a lone word.
@@ -269,21 +314,25 @@ fn capital_share(text: &str) -> f32 {
 /// before it). Level 2.
 pub(crate) fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
     let mut seen_paragraph = false;
+    // once per block (a block turned heading below is never read as a
+    // paragraph again: its turn has passed)
+    let para: Vec<bool> = blocks.iter().map(|b| is_paragraph(b, o)).collect();
     for i in 0..blocks.len() {
-        let next_is_para = blocks.get(i + 1).is_some_and(|n| is_paragraph(n, o));
+        let next_is_para = para.get(i + 1).copied().unwrap_or(false);
         let b = &blocks[i];
         // the last row of a table (`Old Town | 18,500`) under other rows
-        let table_row =
-            b.text.contains(CELL_SEPARATOR) && i > 0 && blocks[i - 1].text.contains(CELL_SEPARATOR);
+        let table_row = || {
+            b.text.contains(CELL_SEPARATOR) && i > 0 && blocks[i - 1].text.contains(CELL_SEPARATOR)
+        };
         if b.kind == BlockKind::Paragraph
             && next_is_para
-            && !table_row
             && heading_shaped(&b.text, o)
+            && !table_row()
             && (seen_paragraph || capital_share(&b.text) >= o.heading_capital_share)
         {
             let text = std::mem::take(&mut blocks[i].text);
             blocks[i] = Block::heading(2, text);
-        } else if is_paragraph(b, o) {
+        } else if para[i] {
             seen_paragraph = true;
         }
     }
@@ -326,14 +375,14 @@ fn find_title(lines: &[Line<'_>], o: &TextOptions) -> Option<String> {
             && is_part_run(&parts, &first, &t)
             && best.as_ref().map_or(true, |b| t.len() > b.len())
         {
-            best = Some(t);
+            best = Some(t.into_owned());
         }
     }
     if best.is_some() {
         return best;
     }
     // 2. a repeated heading-shaped line
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::new();
     let mut order = Vec::new();
     for line in scan {
         let t = squash(strip_bullet(line.text).unwrap_or(line.text));
@@ -569,5 +618,70 @@ mod tests {
     fn one_block_per_line_on_many_lines() {
         let s = "Advertisement\n".repeat(200_000);
         assert_eq!(blocks(&s).len(), 200_000);
+    }
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::*;
+
+    /// The borrowed fast path of `squash` agrees with collapsing runs.
+    #[test]
+    fn squash_fast_path_is_exact() {
+        let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+            "a\u{85}b",
+            "a\u{205f}b",
+            "it’s — “quoted”",
+            "x\u{2028}y",
+            "x\u{202f}y",
+            "x\u{200b}y",
+            "é è",
+            "a\u{b}b",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        // every character from U+0 to U+3100 between two letters
+        cases.extend(
+            (0u32..0x3100)
+                .filter_map(char::from_u32)
+                .map(|c| format!("a{c}b")),
+        );
+        for s in cases {
+            assert_eq!(squash(&s), slow(&s), "{s:?}");
+        }
+    }
+
+    /// The first-character filter of `strip_bullet` never hides a bullet.
+    #[test]
+    fn strip_bullet_filter_is_exact() {
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            for s in [
+                format!("{c} item"),
+                format!("{c}1. item"),
+                format!("{c}) item"),
+            ] {
+                assert_eq!(
+                    strip_bullet(&s),
+                    BULLET.find(&s).and_then(|m| {
+                        let rest = s[m.end()..].trim();
+                        (!rest.is_empty()).then_some(rest)
+                    }),
+                    "{s:?}"
+                );
+            }
+        }
     }
 }
