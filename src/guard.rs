@@ -324,6 +324,8 @@ struct Tok {
     cut: Option<usize>,
     /// `<font>` with `color`, `face` or `size` (leaves foreign content).
     font_attr: bool,
+    /// Has a `data-*` attribute (before `cut`).
+    data: bool,
 }
 
 struct Scan<'a> {
@@ -513,6 +515,7 @@ impl<'a> Scan<'a> {
         let mut attrs = 0usize;
         let mut cut = None;
         let mut font_attr = false;
+        let mut data = false;
         loop {
             while i < n && is_ws(b[i]) {
                 i += 1;
@@ -525,6 +528,7 @@ impl<'a> Scan<'a> {
                         self_closing: false,
                         cut,
                         font_attr,
+                        data,
                     })
                 }
                 b'/' => {
@@ -535,6 +539,7 @@ impl<'a> Scan<'a> {
                             self_closing: true,
                             cut,
                             font_attr,
+                            data,
                         });
                     }
                     i += 1;
@@ -543,37 +548,17 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
             let an = i;
-            i += 1;
-            while i < n && !is_ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
-                i += 1;
-            }
+            let (name_end_a, _, next) = attribute(b, an)?;
+            i = next;
             attrs += 1;
             if attrs > self.limits.max_attributes {
                 cut.get_or_insert(an);
             } else {
-                let name = &b[an..i];
+                let name = &b[an..name_end_a];
                 font_attr |= [&b"color"[..], b"face", b"size"]
                     .iter()
                     .any(|a| name.eq_ignore_ascii_case(a));
-            }
-            while i < n && is_ws(b[i]) {
-                i += 1;
-            }
-            if *b.get(i)? != b'=' {
-                continue;
-            }
-            i += 1;
-            while i < n && is_ws(b[i]) {
-                i += 1;
-            }
-            match *b.get(i)? {
-                q @ (b'"' | b'\'') => i = find(b, q, i + 1)? + 1,
-                b'>' => {}
-                _ => {
-                    while i < n && !is_ws(b[i]) && b[i] != b'>' {
-                        i += 1;
-                    }
-                }
+                data |= is_data_attr(name);
             }
         }
     }
@@ -590,8 +575,31 @@ impl<'a> Scan<'a> {
         classify(&buf[..name.len()])
     }
 
-    /// Emit the tag `[lt, t.end)`, its attributes cut to the limit.
+    /// Emit the tag `[lt, t.end)`, its attributes cut to the limit and
+    /// without its `data-*` attributes: script state no stage reads, some
+    /// tenth of what the parser would otherwise tokenise and store.
     fn keep(&mut self, t: &Tok) {
+        if t.data {
+            let b = self.b;
+            let last = t.cut.unwrap_or(t.end);
+            let mut i = t.name_end;
+            while i < last {
+                if is_ws(b[i]) || b[i] == b'/' {
+                    i += 1;
+                    continue;
+                }
+                if b[i] == b'>' {
+                    break;
+                }
+                let Some((name_end, value_end, next)) = attribute(b, i) else {
+                    break;
+                };
+                if is_data_attr(&b[i..name_end]) {
+                    self.replace(i, value_end, "");
+                }
+                i = next;
+            }
+        }
         if let Some(cut) = t.cut {
             self.replace(cut, t.end, if t.self_closing { "/>" } else { ">" });
         }
@@ -1369,6 +1377,43 @@ fn comment_end(b: &[u8], from: usize) -> usize {
         i = p + 1;
     }
     b.len()
+}
+
+/// The attribute whose name starts at `an` (not whitespace, `/` or `>`):
+/// where its name ends, where its value ends (the name's end when it has
+/// none) and where the next attribute may start; `None` when the input
+/// ends inside a quoted value.
+fn attribute(b: &[u8], an: usize) -> Option<(usize, usize, usize)> {
+    let n = b.len();
+    let mut i = an + 1;
+    while i < n && !is_ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+        i += 1;
+    }
+    let name_end = i;
+    while i < n && is_ws(b[i]) {
+        i += 1;
+    }
+    if *b.get(i)? != b'=' {
+        return Some((name_end, name_end, i));
+    }
+    i += 1;
+    while i < n && is_ws(b[i]) {
+        i += 1;
+    }
+    match *b.get(i)? {
+        q @ (b'"' | b'\'') => i = find(b, q, i + 1)? + 1,
+        b'>' => {}
+        _ => {
+            while i < n && !is_ws(b[i]) && b[i] != b'>' {
+                i += 1;
+            }
+        }
+    }
+    Some((name_end, i, i))
+}
+
+fn is_data_attr(name: &[u8]) -> bool {
+    name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-")
 }
 
 /// What [`Scan::raw_end`] does with a raw-text element.
