@@ -579,7 +579,7 @@ impl<'a> Scan<'a> {
     /// without its `data-*` attributes: script state no stage reads, some
     /// tenth of what the parser would otherwise tokenise and store.
     fn keep(&mut self, t: &Tok) {
-        if t.data {
+        if t.data && self.fences.range(t.name_end..t.end).next().is_none() {
             let b = self.b;
             let last = t.cut.unwrap_or(t.end);
             let mut i = t.name_end;
@@ -1146,7 +1146,15 @@ impl<'a> Scan<'a> {
                 return match self.tag(s) {
                     Some(t) => {
                         if let Raw::Keep { elide } = how {
-                            if elide {
+                            // Only a body with nothing tag-like in it: if
+                            // the model were wrong and the parser read it
+                            // as markup, it would not shape the tree. (Nor
+                            // across an unsure region's end: the scan goes
+                            // back there and must meet what the parser meets.)
+                            if elide
+                                && !tag_like(&b[from..p])
+                                && self.fences.range(from..p).next().is_none()
+                            {
                                 self.replace(from, p, "");
                             }
                             self.keep(&t);
@@ -1416,6 +1424,15 @@ fn is_data_attr(name: &[u8]) -> bool {
     name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-")
 }
 
+/// Whether `s` has a `<` that could start a tag, an end tag, a comment or
+/// a bogus comment.
+fn tag_like(s: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', s).any(|i| {
+        s.get(i + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+    })
+}
+
 /// What [`Scan::raw_end`] does with a raw-text element.
 #[derive(Clone, Copy)]
 enum Raw {
@@ -1563,14 +1580,14 @@ mod tests {
     /// Within the limits, only script and style bodies are cut.
     fn unchanged(page: &str) {
         static BODY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?is)(<(?:script|style)\b[^>]*>).*?(</(?:script|style))").unwrap()
+            regex::Regex::new(r"(?is)(<(?:script|style)\b[^>]*>)(.*?)(</(?:script|style))").unwrap()
         });
         let out = bound(page, &Limits::default()).unwrap();
         let want = BODY.replace_all(page, |c: &regex::Captures| {
-            if c[1].to_ascii_lowercase().contains("json") {
+            if c[1].to_ascii_lowercase().contains("json") || tag_like(c[2].as_bytes()) {
                 c[0].to_string()
             } else {
-                format!("{}{}", &c[1], &c[2])
+                format!("{}{}", &c[1], &c[3])
             }
         });
         assert_eq!(out, want, "rewritten: {:.200}", page);
@@ -1578,10 +1595,10 @@ mod tests {
 
     #[test]
     fn script_and_style_bodies_are_cut_json_kept() {
-        let page = r#"<head><style>p { color: red }</style><script src="a.js"></script><script>if (a < b) document.write("<p>x</p>")</script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><svg><script>svg stays</script><style>svg too</style></svg><textarea>kept</textarea></body>"#;
+        let page = r#"<head><style>p { color: red }</style><script src="a.js"></script><script>if (a < b) f()</script><script>document.write("<p>x</p>")</script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><svg><script>svg stays</script><style>svg too</style></svg><textarea>kept</textarea></body>"#;
         assert_eq!(
             bound(page, &Limits::default()).unwrap(),
-            r#"<head><style></style><script src="a.js"></script><script></script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><svg><script>svg stays</script><style>svg too</style></svg><textarea>kept</textarea></body>"#
+            r#"<head><style></style><script src="a.js"></script><script></script><script>document.write("<p>x</p>")</script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><svg><script>svg stays</script><style>svg too</style></svg><textarea>kept</textarea></body>"#
         );
         assert!(matches!(
             bound("<p>no scripts</p>", &Limits::default()).unwrap(),
@@ -1696,13 +1713,12 @@ mod tests {
 
     #[test]
     fn raw_text_and_comments_are_not_markup() {
-        // Inside a script, tags are text: nothing to bound, nothing dropped
-        // (the script's body is cut whole).
+        // Inside a script, tags are text: nothing to bound, nothing dropped.
         let page = format!("<script>{}</script><p>after</p>", "<div>".repeat(5_000));
-        assert_eq!(
+        assert!(matches!(
             bound(&page, &Limits::default()).unwrap(),
-            "<script></script><p>after</p>"
-        );
+            Cow::Borrowed(_)
+        ));
         bounded(&page);
         // An unclosed comment swallows the rest of the page.
         let page = format!("<p>before</p><!--{}", "<div>".repeat(5_000));
