@@ -55,6 +55,11 @@ pub enum Error {
 /// let a = extract_text("In 2020, 30 people and 40 dogs walked 50 miles.", &opts).unwrap();
 /// assert_eq!(a.facts.len(), 2);
 /// assert_eq!(a.warnings, vec![Warning::FactsTruncated { limit: 2 }]);
+///
+/// // 1000 nested <div>s: those beyond `max_depth` are dropped, text kept.
+/// let page = format!("{}deep text{}", "<div>".repeat(1000), "</div>".repeat(1000));
+/// let a = article_extract::extract_html(page.as_bytes(), &Options::default()).unwrap();
+/// assert!(matches!(a.warnings[..], [Warning::MarkupDropped { tags }] if tags > 800));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -67,6 +72,15 @@ pub enum Warning {
         /// The configured limit.
         limit: usize,
     },
+    /// Markup beyond [`Limits::max_depth`](crate::Limits::max_depth),
+    /// [`Limits::max_formatting`](crate::Limits::max_formatting),
+    /// [`Limits::max_attributes`](crate::Limits::max_attributes) or the
+    /// element budget ([`Limits::min_bytes_per_element`](crate::Limits::min_bytes_per_element))
+    /// was dropped before parsing; the text inside it is kept.
+    MarkupDropped {
+        /// Tags (or over-long attribute lists) dropped.
+        tags: usize,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -74,6 +88,12 @@ impl std::fmt::Display for Warning {
         match self {
             Warning::FactsTruncated { limit } => {
                 write!(f, "more than {limit} facts: only the first {limit} kept")
+            }
+            Warning::MarkupDropped { tags } => {
+                write!(
+                    f,
+                    "{tags} tags over the nesting or size limits dropped, their text kept"
+                )
             }
         }
     }

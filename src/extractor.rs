@@ -116,8 +116,12 @@ impl Extractor {
     pub fn extract_html(&self, bytes: &[u8]) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
         let page = decode::decode(bytes, self.options.encoding.as_deref())?;
-        let (meta, blocks) = html::extract(&page, &self.options)?;
-        Ok(self.finish(meta, blocks, false))
+        let (meta, blocks, dropped) = html::extract(&page, &self.options)?;
+        let mut warnings = Vec::new();
+        if dropped > 0 {
+            warnings.push(Warning::MarkupDropped { tags: dropped });
+        }
+        Ok(self.finish(meta, blocks, false, warnings))
     }
 
     /// Extract the article from plain text; see [`extract_text`].
@@ -129,7 +133,7 @@ impl Extractor {
     pub fn extract_text(&self, input: &str) -> Result<Article, Error> {
         self.check_size(input.len())?;
         let (meta, blocks) = text::extract(input, &self.options);
-        Ok(self.finish(meta, blocks, true))
+        Ok(self.finish(meta, blocks, true, Vec::new()))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -140,7 +144,13 @@ impl Extractor {
         Ok(())
     }
 
-    fn finish(&self, mut meta: Metadata, blocks: Vec<Block>, plain_text: bool) -> Article {
+    fn finish(
+        &self,
+        mut meta: Metadata,
+        blocks: Vec<Block>,
+        plain_text: bool,
+        mut warnings: Vec<Warning>,
+    ) -> Article {
         let blocks = boilerplate::clean(
             blocks,
             &mut meta,
@@ -149,7 +159,6 @@ impl Extractor {
             plain_text,
         );
         let sections = sections::build(blocks, &mut meta, &self.options);
-        let mut warnings = Vec::new();
         let facts = if self.options.facts {
             let limit = self.options.limits.max_facts;
             let (facts, cut) = locate_facts(&sections, meta.published.as_deref(), limit);

@@ -40,9 +40,13 @@ use crate::error::Error;
 use crate::options::Limits;
 
 /// Parse `page` with html5ever after [`bound`]ing it, feeding it in chunks
-/// and checking the depth of the tree between chunks.
-pub(crate) fn parse(page: &str, limits: &Limits) -> Result<Html, Error> {
-    let page = bound(page, limits)?;
+/// and checking the depth of the tree between chunks. Also returns how many
+/// tags (or attribute lists) the bound dropped.
+pub(crate) fn parse(page: &str, limits: &Limits) -> Result<(Html, usize), Error> {
+    let mut scan = Scan::new(page, limits);
+    scan.run()?;
+    let dropped = scan.dropped;
+    let page = scan.finish();
     let mut parser = html5ever::driver::parse_document(
         scraper::HtmlTreeSink::new(Html::new_document()),
         Default::default(),
@@ -69,7 +73,7 @@ pub(crate) fn parse(page: &str, limits: &Limits) -> Result<Html, Error> {
             });
         }
     }
-    Ok(parser.finish())
+    Ok((parser.finish(), dropped))
 }
 
 /// Elements kept whatever the input size; see [`Limits::min_bytes_per_element`].
@@ -362,6 +366,8 @@ struct Scan<'a> {
     started: bool,
     pops: u64,
     work: u64,
+    /// Tags and attributes dropped to keep the parse bounded.
+    dropped: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -390,6 +396,7 @@ impl<'a> Scan<'a> {
             started: false,
             pops: 0,
             work: 0,
+            dropped: 0,
         }
     }
 
@@ -601,11 +608,13 @@ impl<'a> Scan<'a> {
             }
         }
         if let Some(cut) = t.cut {
+            self.dropped += 1;
             self.replace(cut, t.end, if t.self_closing { "/>" } else { ">" });
         }
     }
 
     fn drop_tag(&mut self, lt: usize, t: &Tok, name: &Name, flags: u32) {
+        self.dropped += 1;
         *self.excess.entry(name.hash).or_insert(0) += 1;
         self.excess_total += 1;
         self.replace(lt, t.end, if flags & SPECIAL != 0 { " " } else { "" });
@@ -678,10 +687,12 @@ impl<'a> Scan<'a> {
             // the content of raw-text elements, which is never article).
             if flags & RAW != 0 && self.raw_ok() {
                 let end = self.raw_end(t.end, lt + 1, t.name_end, Raw::Drop);
+                self.dropped += 1;
                 self.replace(lt, end, " ");
                 return Ok(end);
             }
             if flags & VOID != 0 || t.self_closing {
+                self.dropped += 1;
                 self.replace(lt, t.end, " ");
             } else {
                 self.drop_tag(lt, &t, &name, SPECIAL);
@@ -708,6 +719,7 @@ impl<'a> Scan<'a> {
             };
             if self.depth() >= self.limits.max_depth + slack {
                 if t.self_closing {
+                    self.dropped += 1;
                     self.replace(lt, t.end, "");
                 } else {
                     self.drop_tag(lt, &t, &name, flags);
@@ -1077,6 +1089,7 @@ impl<'a> Scan<'a> {
             });
         }
         if self.depth() >= self.limits.max_depth || self.elements > self.budget {
+            self.dropped += 1;
             self.replace(lt, t.end, "");
         } else {
             self.keep(&t);
@@ -1562,7 +1575,7 @@ mod tests {
     fn bounded(page: &str) -> Html {
         let limits = Limits::default();
         let t = Instant::now();
-        let html = parse(page, &limits).expect("parse");
+        let (html, _) = parse(page, &limits).expect("parse");
         let secs = t.elapsed().as_secs_f64();
         let depth = tree_depth(&html);
         // max_depth, plus the slack of an <svg>, formatting, implied ones.

@@ -112,7 +112,7 @@ pub fn parse(page: &str) -> Document {
 /// assert!(page.blocks()[0].text.starts_with("The council"));
 /// ```
 pub fn html(page: &str, options: &Options) -> Result<Page, Error> {
-    let (meta, blocks) = html_stage::extract(page, options)?;
+    let (meta, blocks, _) = html_stage::extract(page, options)?;
     Ok(Page {
         meta,
         blocks,

@@ -343,13 +343,16 @@ fn undeclared_legacy_charsets() {
 #[test]
 fn nested_divs_100k() {
     let out = check("nested_divs_100k");
-    // The text inside the flattened levels is kept.
+    // The text inside the flattened levels is kept, and the article says
+    // markup was dropped.
     assert!(out.contains("12,000 people"));
+    assert!(out.contains(r#""warnings":[{"kind":"markup_dropped","tags":"#));
 }
 
 #[test]
 fn unclosed_inline_tags_50k() {
-    check("unclosed_inline_50k");
+    let out = check("unclosed_inline_50k");
+    assert!(out.contains(r#""kind":"markup_dropped""#));
 }
 
 #[test]

@@ -263,16 +263,20 @@ fn json_ld_body(dom: &Dom<'_>) -> Option<String> {
     best
 }
 
-/// Parse `page` and return its metadata and main-content blocks.
-pub(crate) fn extract(page: &str, options: &Options) -> Result<(Metadata, Vec<Block>), Error> {
-    let doc = crate::guard::parse(page, &options.limits)?;
+/// Parse `page` and return its metadata, its main-content blocks and how
+/// many tags the guard dropped to bound the parse.
+pub(crate) fn extract(
+    page: &str,
+    options: &Options,
+) -> Result<(Metadata, Vec<Block>, usize), Error> {
+    let (doc, dropped) = crate::guard::parse(page, &options.limits)?;
     // One walk over the tree: the flat list for the content, and every
     // element to the metadata reader.
     let mut reader = metadata::Reader::new(&doc);
     let dom = Dom::walk(&doc, |el, a| reader.visit(el, a));
     let meta = reader.finish();
     let blocks = content_blocks(&dom, options);
-    Ok((meta, blocks))
+    Ok((meta, blocks, dropped))
 }
 
 #[cfg(test)]
