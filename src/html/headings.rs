@@ -556,14 +556,7 @@ mod tests {
             ),
         ];
         for (re, texts) in cases {
-            let (ascii, unicode) = re.both();
-            for t in texts {
-                let caps = |r: &regex::Regex| {
-                    r.captures(t)
-                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
-                };
-                assert_eq!(caps(ascii), caps(unicode), "{t}");
-            }
+            re.assert_forms_agree(texts);
         }
     }
 

@@ -2349,14 +2349,7 @@ mod tests {
             "2025-05-09\t1:00",
         ];
         for re in [&ISO_DATE, &NUMERIC_DATE, &COMPACT_DATE, &CLOCK] {
-            let (ascii, unicode) = re.both();
-            for t in texts {
-                let caps = |r: &regex::Regex| {
-                    r.captures(t)
-                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
-                };
-                assert_eq!(caps(ascii), caps(unicode), "{t}");
-            }
+            re.assert_forms_agree(&texts);
         }
     }
 
