@@ -1247,7 +1247,10 @@ fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // (Bytes: the 12th may sit inside a character.)
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
             let c = match ent {
@@ -2287,6 +2290,11 @@ mod tests {
         assert_eq!(
             decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
             "a & b 'c' &bogus; &"
+        );
+        // Fuzz finding: the 12-byte look-ahead for `;` ended inside `ÿ`.
+        assert_eq!(
+            decode_entities("Updated 2 hours&ÿÿÿÿÿÿago"),
+            "Updated 2 hours&ÿÿÿÿÿÿago"
         );
     }
 
