@@ -143,23 +143,9 @@ fn shapes() -> Vec<Shape> {
                 .collect()
         }),
         s("unclosed_script", Input::Html, |k| {
-            let mut v = format!("<html><body><p>{PARA}</p><script>var a = '").into_bytes();
-            v.extend_from_slice(
-                format!("<div><p>{PARA}</p></div>")
-                    .repeat(k * 5_000)
-                    .as_bytes(),
-            );
-            v
+            swallowed("<script>var a = '", k)
         }),
-        s("unclosed_comment", Input::Html, |k| {
-            let mut v = format!("<html><body><p>{PARA}</p><!-- ").into_bytes();
-            v.extend_from_slice(
-                format!("<div><p>{PARA}</p></div>")
-                    .repeat(k * 5_000)
-                    .as_bytes(),
-            );
-            v
-        }),
+        s("unclosed_comment", Input::Html, |k| swallowed("<!-- ", k)),
         s("table_1000x1000", Input::Html, |k| {
             let n = (1000.0 * (k as f64).sqrt()) as usize;
             let row = format!("<tr>{}</tr>", "<td>7</td>".repeat(n));
@@ -228,6 +214,18 @@ fn shape(name: &str) -> Shape {
 }
 
 /// Outcome of running a shape: JSON of the article or facts, or the error.
+/// A page whose markup after one paragraph is swallowed by `opener` (an
+/// unclosed script or comment): `k` x 5 000 paragraphs the parser never sees.
+fn swallowed(opener: &str, k: usize) -> Vec<u8> {
+    let mut v = format!("<html><body><p>{PARA}</p>{opener}").into_bytes();
+    v.extend_from_slice(
+        format!("<div><p>{PARA}</p></div>")
+            .repeat(k * 5_000)
+            .as_bytes(),
+    );
+    v
+}
+
 fn run(input: Input, bytes: &[u8], options: &Options) -> Result<String, Error> {
     Ok(match input {
         Input::Html => to_json(&extract_html(bytes, options)?),

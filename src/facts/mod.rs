@@ -509,6 +509,15 @@ fn span_text(cx: &Cx, s: usize, e: usize) -> (usize, usize) {
     (cx.t[s].s, cx.t[e - 1].e)
 }
 
+/// `-1`, `0` or `1` for `last`, `this` or `next` before token `i`.
+fn deictic_offset(cx: &Cx, i: usize) -> Option<i32> {
+    let prev = i.checked_sub(1)?;
+    [("last", -1), ("this", 0), ("next", 1)]
+        .into_iter()
+        .find(|(w, _)| cx.is(prev, w))
+        .map(|(_, o)| o)
+}
+
 /// An exact date fact over tokens `s..e`, reading on from token `next`.
 fn date_fact(cx: &Cx, s: usize, e: usize, iso: String, next: usize) -> Step {
     let (start, end) = span_text(cx, s, e);
@@ -559,17 +568,7 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
     }
     // `last year`, `this year`, `next year` with a context year
     if cx.is(i, "year") {
-        let off = if i == 0 {
-            None
-        } else if cx.is(i - 1, "last") {
-            Some(-1)
-        } else if cx.is(i - 1, "this") {
-            Some(0)
-        } else if cx.is(i - 1, "next") {
-            Some(1)
-        } else {
-            None
-        };
+        let off = deictic_offset(cx, i);
         return match (off, ctx.year.or(ctx.today.map(|d| d.0))) {
             (Some(o), Some(y)) if i > floor => {
                 let (s, e) = span_text(cx, i - 1, i + 1);
@@ -588,22 +587,16 @@ fn step(cx: &Cx, i: usize, floor: usize, ctx: &Context) -> Step {
     }
     // `last month`, `next week` with a reference day
     if let (Some(today), true) = (ctx.today, cx.is(i, "month") || cx.is(i, "week")) {
-        let off = if i == 0 || i <= floor {
+        let off = if i <= floor {
             None
-        } else if cx.is(i - 1, "last") {
-            Some(-1)
-        } else if cx.is(i - 1, "this") {
-            Some(0)
-        } else if cx.is(i - 1, "next") {
-            Some(1)
         } else {
-            None
+            deictic_offset(cx, i)
         };
         if let Some(o) = off {
             let iso = if cx.is(i, "month") {
-                dates::month_offset(today, o)
+                dates::month_offset(today, i64::from(o))
             } else {
-                dates::iso_week(today, o)
+                dates::iso_week(today, i64::from(o))
             };
             return date_fact(cx, i - 1, i + 1, iso, i + 1);
         }
