@@ -284,3 +284,32 @@ fn robustness() {
         "{n}"
     );
 }
+
+#[test]
+fn last_this_next_with_context() {
+    let ctx = Context {
+        year: Some(2025),
+        today: Some((2025, 5, 9)),
+    };
+    let got = |s: &str| -> Vec<(String, Value)> {
+        extract_with_context(s, &ctx)
+            .into_iter()
+            .map(|f| (f.text, f.value))
+            .collect()
+    };
+    let n = |t: &str, v: f64| (t.to_string(), Value::Number(v));
+    let d = |t: &str, v: &str| (t.to_string(), Value::Date(v.into()));
+    assert_eq!(
+        got("It rose last year, fell this year and may rise next year."),
+        vec![
+            n("last year", 2024.0),
+            n("this year", 2025.0),
+            n("next year", 2026.0)
+        ]
+    );
+    assert_eq!(
+        got("Sales fell last month and will rise next week."),
+        vec![d("last month", "2025-04"), d("next week", "2025-W20")]
+    );
+    assert!(got("year after year").is_empty());
+}
