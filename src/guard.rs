@@ -328,8 +328,8 @@ struct Tok {
     cut: Option<usize>,
     /// `<font>` with `color`, `face` or `size` (leaves foreign content).
     font_attr: bool,
-    /// Has a `data-*` attribute (before `cut`).
-    data: bool,
+    /// Where its first `data-*` attribute (before `cut`) starts.
+    data: Option<usize>,
 }
 
 struct Scan<'a> {
@@ -522,7 +522,7 @@ impl<'a> Scan<'a> {
         let mut attrs = 0usize;
         let mut cut = None;
         let mut font_attr = false;
-        let mut data = false;
+        let mut data = None;
         loop {
             while i < n && is_ws(b[i]) {
                 i += 1;
@@ -565,7 +565,9 @@ impl<'a> Scan<'a> {
                 font_attr |= [&b"color"[..], b"face", b"size"]
                     .iter()
                     .any(|a| name.eq_ignore_ascii_case(a));
-                data |= is_data_attr(name);
+                if is_data_attr(name) {
+                    data.get_or_insert(an);
+                }
             }
         }
     }
@@ -586,10 +588,13 @@ impl<'a> Scan<'a> {
     /// without its `data-*` attributes: script state no stage reads, some
     /// tenth of what the parser would otherwise tokenise and store.
     fn keep(&mut self, t: &Tok) {
-        if t.data && self.fences.range(t.name_end..t.end).next().is_none() {
+        if let Some(first) = t
+            .data
+            .filter(|_| self.fences.range(t.name_end..t.end).next().is_none())
+        {
             let b = self.b;
             let last = t.cut.unwrap_or(t.end);
-            let mut i = t.name_end;
+            let mut i = first;
             while i < last {
                 if is_ws(b[i]) || b[i] == b'/' {
                     i += 1;
