@@ -137,8 +137,8 @@ impl<'a> Line<'a> {
 pub(crate) fn extract(input: &str, options: &Options) -> (Metadata, Vec<Block>) {
     let o = &options.text;
     let lines = lines(input);
-    let mut blocks = chunk_blocks(&lines, o);
-    mark_headings(&mut blocks, o);
+    let (mut blocks, para) = chunk_blocks(&lines, o);
+    mark_headings_with(&mut blocks, &para, o);
     let meta = Metadata {
         title: find_title(&lines, o),
         ..Metadata::default()
@@ -150,6 +150,7 @@ pub(crate) fn extract(input: &str, options: &Options) -> (Metadata, Vec<Block>) 
 /// (Split at `\n` only: a `\r` before it is trimmed as whitespace, which
 /// gives the lines of [`str::lines`].)
 fn lines(input: &str) -> Vec<Line<'_>> {
+    // at most one line per `\n` and one more: the vector never grows
     let mut out = Vec::new();
     let mut blank = true;
     let mut from = 0;
@@ -320,9 +321,11 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Blocks of consecutive chunks: a hard-wrapped chunk becomes paragraphs of
-/// joined lines, any other chunk one block per line.
-fn chunk_blocks(lines: &[Line<'_>], o: &TextOptions) -> Vec<Block> {
+/// joined lines, any other chunk one block per line. With each block, its
+/// [`is_paragraph`] from the lines' figures.
+fn chunk_blocks(lines: &[Line<'_>], o: &TextOptions) -> (Vec<Block>, Vec<bool>) {
     let mut blocks = Vec::with_capacity(lines.len());
+    let mut para = Vec::with_capacity(lines.len());
     let mut start = 0;
     while start < lines.len() {
         let len = 1 + lines[start + 1..]
@@ -331,31 +334,50 @@ fn chunk_blocks(lines: &[Line<'_>], o: &TextOptions) -> Vec<Block> {
             .count();
         let chunk = &lines[start..start + len];
         let wrapped = is_wrapped(chunk, o);
-        let mut para = String::new();
-        for (i, line) in chunk.iter().enumerate() {
-            if let Some(item) = line.item {
-                flush(&mut para, &mut blocks);
+        let mut i = 0;
+        while i < chunk.len() {
+            if let Some(item) = chunk[i].item {
                 blocks.push(Block::new(BlockKind::ListItem, squash(item).into_owned()));
+                para.push(false);
+                i += 1;
                 continue;
             }
-            let joins = !para.is_empty() && (wrapped || continues(&chunk[i - 1], line, o));
-            if !joins {
-                flush(&mut para, &mut blocks);
-            } else {
-                para.push(' ');
+            // this line and the ones after it that join it
+            let mut end = i + 1;
+            while end < chunk.len()
+                && chunk[end].item.is_none()
+                && (wrapped || continues(&chunk[end - 1], &chunk[end], o))
+            {
+                end += 1;
             }
-            line.push_squashed(&mut para);
+            let joined = &chunk[i..end];
+            let block = Block::new(BlockKind::Paragraph, join(joined));
+            // squashed lines keep their characters, plus one space per join
+            let chars = || match joined.iter().all(|l| l.squashed) {
+                true => joined.iter().map(|l| l.chars).sum::<usize>() + joined.len() - 1,
+                false => block.text.chars().count(),
+            };
+            para.push(is_running_text(&block, chars, o));
+            blocks.push(block);
+            i = end;
         }
-        flush(&mut para, &mut blocks);
         start += len;
     }
-    blocks
+    (blocks, para)
 }
 
-fn flush(para: &mut String, blocks: &mut Vec<Block>) {
-    if !para.is_empty() {
-        blocks.push(Block::new(BlockKind::Paragraph, std::mem::take(para)));
+/// The [`squash`]ed texts of `lines` joined by spaces, in a string
+/// allocated once.
+fn join(lines: &[Line<'_>]) -> String {
+    let bytes = lines.iter().map(|l| l.text.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(bytes.saturating_sub(1));
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        line.push_squashed(&mut out);
     }
+    out
 }
 
 /// A chunk of two or more lines, all of wrap width, every line but the last
@@ -386,11 +408,17 @@ fn continues(prev: &Line<'_>, line: &Line<'_>, o: &TextOptions) -> bool {
 
 /// A long block that reads as running text.
 fn is_paragraph(b: &Block, o: &TextOptions) -> bool {
+    is_running_text(b, || b.text.chars().count(), o)
+}
+
+/// [`is_paragraph`] with the block's characters counted by `chars`, only
+/// when the test needs them.
+fn is_running_text(b: &Block, chars: impl FnOnce() -> usize, o: &TextOptions) -> bool {
     if b.kind != BlockKind::Paragraph || b.text.len() < o.paragraph_min_chars {
         // (fewer bytes than the minimum: fewer characters too)
         return false;
     }
-    let chars = b.text.chars().count();
+    let chars = chars();
     chars >= o.paragraph_min_chars && (ends_sentence(&b.text) || chars >= 2 * o.paragraph_min_chars)
 }
 
@@ -443,11 +471,18 @@ fn capital_share(text: &str) -> f32 {
 /// Headings from shape and context: a heading-shaped line followed by a
 /// paragraph, title-cased or sitting inside the article (a paragraph came
 /// before it). Level 2.
+// (out of line: profiles then show what boilerplate's call costs)
+#[inline(never)]
 pub(crate) fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
-    let mut seen_paragraph = false;
     // once per block (a block turned heading below is never read as a
     // paragraph again: its turn has passed)
     let para: Vec<bool> = blocks.iter().map(|b| is_paragraph(b, o)).collect();
+    mark_headings_with(blocks, &para, o);
+}
+
+/// [`mark_headings`] with each block's [`is_paragraph`] given.
+fn mark_headings_with(blocks: &mut [Block], para: &[bool], o: &TextOptions) {
+    let mut seen_paragraph = false;
     for i in 0..blocks.len() {
         let next_is_para = para.get(i + 1).copied().unwrap_or(false);
         let b = &blocks[i];
@@ -1095,6 +1130,31 @@ mod speed_tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The paragraph flags `chunk_blocks` derives from the lines' figures
+    /// are `is_paragraph` of its blocks (joined, squashed or not, short,
+    /// non-ASCII).
+    #[test]
+    fn chunk_paragraph_flags_match_is_paragraph() {
+        let wrapped = "The council approved the budget on Monday after a long\n\
+                       debate that ran well into the night, officials said, and\n\
+                       the mayor signed it the next morning without a word said";
+        let mut pages = oracle_pages();
+        pages.extend([
+            wrapped.to_string(),
+            wrapped.replace(' ', "  "),
+            wrapped.replace("the ", "thé\u{a0}"),
+            format!("{}\n{}", "é".repeat(79), "x".repeat(80)),
+            format!("{}.\n\n{}", "é ".repeat(40), "ab\tcd ".repeat(30)),
+        ]);
+        let o = TextOptions::default();
+        for page in pages {
+            let lines = lines(&page);
+            let (blocks, para) = chunk_blocks(&lines, &o);
+            let want: Vec<bool> = blocks.iter().map(|b| is_paragraph(b, &o)).collect();
+            assert_eq!(para, want, "{page:?}");
         }
     }
 }
