@@ -323,6 +323,12 @@ fn bullet_end(line: &str) -> Option<usize> {
 
 /// Does `line` end a sentence?
 fn ends_sentence(line: &str) -> bool {
+    // a last byte that is ASCII and no closing quote or bracket decides
+    if let Some(&c) = line.as_bytes().last() {
+        if c.is_ascii() && !matches!(c, b'"' | b'\'' | b')' | b']' | b'*') {
+            return matches!(c, b'.' | b'!' | b'?' | b';' | b':' | b',');
+        }
+    }
     let t = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']);
     t.ends_with(SENTENCE_END)
 }
@@ -1232,5 +1238,27 @@ mod speed_tests {
             }
             assert_eq!(strip_title_suffix(line), best, "{line:?}");
         }
+    }
+
+    /// `ends_sentence`'s ASCII shortcut agrees with trimming the closers
+    /// and looking at the last character.
+    #[test]
+    fn ends_sentence_is_exact() {
+        let slow = |s: &str| {
+            s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*'])
+                .ends_with(SENTENCE_END)
+        };
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            for s in [
+                format!("a{c}"),
+                format!("{c}"),
+                format!("a.{c}"),
+                format!("a{c})"),
+                format!("a{c}\""),
+            ] {
+                assert_eq!(ends_sentence(&s), slow(&s), "{s:?}");
+            }
+        }
+        assert_eq!(ends_sentence(""), slow(""));
     }
 }
