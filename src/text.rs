@@ -92,7 +92,8 @@ struct Line<'a> {
     starts_chunk: bool,
     /// Characters in `text`.
     chars: usize,
-    /// `text` is its own [`squash`].
+    /// `text` is known to be its own [`squash`] (a control character
+    /// leaves it to the slow path, which copies it unchanged).
     squashed: bool,
     /// [`ends_sentence`] of `text`.
     ends_sentence: bool,
@@ -155,7 +156,6 @@ const LINE_BYTES_GUESS: usize = 40;
 /// (Split at `\n` only: a `\r` before it is trimmed as whitespace, which
 /// gives the lines of [`str::lines`].)
 fn lines(input: &str) -> Vec<Line<'_>> {
-    // at most one line per `\n` and one more: the vector never grows
     // room for the lines of a typical page (~50 bytes a line, blank lines
     // between), so that the vector rarely grows
     let mut out = Vec::with_capacity(input.len() / LINE_BYTES_GUESS + 1);
@@ -231,6 +231,7 @@ struct Measure {
 }
 
 impl Measure {
+    /// Take in the next eight bytes of the text.
     fn word(&mut self, w: u64) {
         self.high |= w;
         // some byte below 0x20 (exact as an "any" test)
