@@ -387,6 +387,10 @@ struct Scan<'a> {
     /// reads, for [`Scan::keep`]; `strips_of` is that tag's end.
     strips: Vec<Strip>,
     strips_of: usize,
+    /// A whole tag was taken out (which may join the text around it).
+    tags_cut: bool,
+    /// Where the page first has `<svg` or `<math`, once looked for.
+    foreign_at: Option<usize>,
 }
 
 impl<'a> Scan<'a> {
@@ -418,6 +422,8 @@ impl<'a> Scan<'a> {
             dropped: 0,
             strips: Vec::new(),
             strips_of: usize::MAX,
+            tags_cut: false,
+            foreign_at: None,
         }
     }
 
@@ -443,6 +449,21 @@ impl<'a> Scan<'a> {
         out.push_str(&self.page[self.copied..a]);
         out.push_str(with);
         self.copied = b;
+    }
+
+    /// Take the tag `page[a..b]` out, leaving `with`.
+    fn cut_tag(&mut self, a: usize, b: usize, with: &str) {
+        self.tags_cut |= with.is_empty();
+        self.replace(a, b, with);
+    }
+
+    /// Whether the parser is surely in HTML content, not SVG/MathML, at
+    /// `at`: no tag before it was taken out, and the page has no `<svg`
+    /// nor `<math` before it, anywhere (in text, comments or scripts too),
+    /// so no foreign element can be open whatever the model thinks.
+    fn surely_html(&mut self, at: usize) -> bool {
+        let b = self.b;
+        !self.tags_cut && *self.foreign_at.get_or_insert_with(|| first_foreign_tag(b)) > at
     }
 
     fn bytes(&self, n: &Name) -> &[u8] {
@@ -679,7 +700,7 @@ impl<'a> Scan<'a> {
         self.dropped += 1;
         *self.excess.entry(name.hash).or_insert(0) += 1;
         self.excess_total += 1;
-        self.replace(lt, t.end, if flags & SPECIAL != 0 { " " } else { "" });
+        self.cut_tag(lt, t.end, if flags & SPECIAL != 0 { " " } else { "" });
     }
 
     /// Whether raw-text elements are raw here: not in foreign content, nor
@@ -744,7 +765,7 @@ impl<'a> Scan<'a> {
         if flags & FRAMESET != 0 {
             // Framesets hold no article; without them the parser never
             // enters its frameset modes, which the model does not follow.
-            self.replace(lt, t.end, "");
+            self.cut_tag(lt, t.end, "");
             return Ok(t.end);
         }
         if self.elements > self.budget && flags & (PLAINTEXT | FOREIGN_ROOT) == 0 {
@@ -785,7 +806,7 @@ impl<'a> Scan<'a> {
             if self.depth() >= self.limits.max_depth + slack {
                 if t.self_closing {
                     self.dropped += 1;
-                    self.replace(lt, t.end, "");
+                    self.cut_tag(lt, t.end, "");
                 } else {
                     self.drop_tag(lt, &t, &name, flags);
                 }
@@ -1052,11 +1073,11 @@ impl<'a> Scan<'a> {
         if let Some(x) = excess {
             *x -= 1;
             self.excess_total -= 1;
-            self.replace(lt, t.end, if flags & SPECIAL != 0 { " " } else { "" });
+            self.cut_tag(lt, t.end, if flags & SPECIAL != 0 { " " } else { "" });
             return t.end;
         }
         if flags & FRAMESET != 0 {
-            self.replace(lt, t.end, "");
+            self.cut_tag(lt, t.end, "");
             return t.end;
         }
         self.keep(&t, unread);
@@ -1158,7 +1179,7 @@ impl<'a> Scan<'a> {
         }
         if self.depth() >= self.limits.max_depth || self.elements > self.budget {
             self.dropped += 1;
-            self.replace(lt, t.end, "");
+            self.cut_tag(lt, t.end, "");
         } else {
             self.keep(&t, false);
             self.phantom();
@@ -1229,11 +1250,17 @@ impl<'a> Scan<'a> {
                         if let Raw::Keep { elide } = how {
                             // Only a body with nothing tag-like in it: if
                             // the model were wrong and the parser read it
-                            // as markup, it would not shape the tree. (Nor
-                            // across an unsure region's end: the scan goes
-                            // back there and must meet what the parser meets.)
+                            // as markup, it would not shape the tree. Or a
+                            // script where the parser is surely in HTML
+                            // content: there a script is always raw text,
+                            // and `script_close` follows the tokenizer's
+                            // states to its end. (Nor across an unsure
+                            // region's end: the scan goes back there and
+                            // must meet what the parser meets.)
                             if elide
-                                && !tag_like(&b[from..p])
+                                && (!tag_like(&b[from..p])
+                                    || (name.eq_ignore_ascii_case(b"script")
+                                        && self.surely_html(a)))
                                 && self.fences.range(from..p).next().is_none()
                             {
                                 self.replace(from, p, "");
@@ -1594,6 +1621,18 @@ fn tag_like(s: &[u8]) -> bool {
     })
 }
 
+/// Where `b` first has `<svg` or `<math` (ASCII case-insensitive), or its
+/// length.
+fn first_foreign_tag(b: &[u8]) -> usize {
+    memchr::memchr_iter(b'<', b)
+        .find(|&p| {
+            let n = &b[p + 1..];
+            n.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(b"svg"))
+                || n.get(..4).is_some_and(|x| x.eq_ignore_ascii_case(b"math"))
+        })
+        .unwrap_or(b.len())
+}
+
 /// What [`Scan::raw_end`] does with a raw-text element.
 #[derive(Clone, Copy)]
 enum Raw {
@@ -1739,14 +1778,20 @@ mod tests {
     }
 
     /// Within the limits, only script and style bodies are cut (the pages
-    /// below hold no unread attribute and no comment text).
+    /// below hold no unread attribute and no comment text): those with
+    /// nothing tag-like, and scripts with no `<svg` or `<math` before.
     fn unchanged(page: &str) {
         static BODY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"(?is)(<(?:script|style)\b[^>]*>)(.*?)(</(?:script|style))").unwrap()
         });
         let out = bound(page, &Limits::default()).unwrap();
         let want = BODY.replace_all(page, |c: &regex::Captures| {
-            if c[1].to_ascii_lowercase().contains("json") || tag_like(c[2].as_bytes()) {
+            let at = c.get(0).unwrap().start();
+            let html = first_foreign_tag(&page.as_bytes()[..at]) == at;
+            let script = c[1].to_ascii_lowercase().starts_with("<script");
+            if c[1].to_ascii_lowercase().contains("json")
+                || (tag_like(c[2].as_bytes()) && !(script && html))
+            {
                 c[0].to_string()
             } else {
                 format!("{}{}", &c[1], &c[3])
@@ -1760,12 +1805,21 @@ mod tests {
         let page = r#"<head><style>p { color: red }</style><script src="a.js"></script><script>if (a < b) f()</script><script>document.write("<p>x</p>")</script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><svg><script>svg stays</script><style>svg too</style></svg><textarea>kept</textarea></body>"#;
         assert_eq!(
             bound(page, &Limits::default()).unwrap(),
-            r#"<head><style></style><script ></script><script></script><script>document.write("<p>x</p>")</script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><svg><script>svg stays</script><style>svg too</style></svg><textarea>kept</textarea></body>"#
+            r#"<head><style></style><script ></script><script></script><script></script><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><svg><script>svg stays</script><style>svg too</style></svg><textarea>kept</textarea></body>"#
         );
         assert!(matches!(
             bound("<p>no scripts</p>", &Limits::default()).unwrap(),
             Cow::Borrowed(_)
         ));
+        // After an `<svg` or `<math` anywhere, a script with tag-like text
+        // stays: the parser might be in foreign content, where it is markup.
+        for page in [
+            r#"<svg></svg><script>document.write("<p>x</p>")</script>"#,
+            r#"<!-- <MATH> --><script>document.write("<p>x</p>")</script>"#,
+        ] {
+            let script = &page[page.find("<script").unwrap()..];
+            assert!(bound(page, &Limits::default()).unwrap().ends_with(script));
+        }
     }
 
     #[test]
@@ -1790,6 +1844,10 @@ mod tests {
             "<path class='M0'/>".repeat(2_000)
         ));
         unchanged(&format!("<script>{}</script>", "<div>".repeat(2_000)));
+        unchanged(&format!(
+            "<math></math><script>{}</script>",
+            "<div>".repeat(2_000)
+        ));
         unchanged(&format!("<div class='{}'>x</div>", "<div>".repeat(2_000)));
         unchanged(&"<div><div><span>x</span></div></div>".repeat(2_000));
     }
@@ -2045,6 +2103,13 @@ mod tests {
             "<div><svg><title>t</title><desc title=d>d<div title=e>e</div></desc></svg></div>",
             r#"<svg><g/title='x'>a</g><g/x="1"y=2>b</g><g title=x/>c</g><g / title=x>d</g></svg>"#,
             r#"<div class x=1 =c>a</div><a href="u" =c>b</a><div class data-x=1 = c>d</div>"#,
+            "<script><!-- <script> </script> <p>x</p> --></script><p>after</p>",
+            "<script><!--</script><p>y</p><script>a<!-- b --> </script><p>z</p>",
+            "<script><!--><div></script><p>q</p><script><!---><i></script><p>r",
+            "<ScRiPt>x<b></SCRIPT >t<script>x</scripts></script/>u<script><!--<script></script>",
+            "<script>a<!--<script>b</script>c-->d</script>e</div><svg></svg><script><div>f</script>",
+            "<table><script><tr><td>x</script><tr><td>y</table><select><script><option>z</script></select>",
+            "<template><script><p>in</script></template><p>out</p>",
             r#"<font size=+1 title="a>b" data-z='c"d'>x</font><p/title='y'>z"#,
         ] {
             reads_the_same(page);
@@ -2074,12 +2139,20 @@ mod tests {
     #[test]
     fn raw_text_and_comments_are_not_markup() {
         // Inside a script, tags are text: nothing to bound, nothing dropped.
-        let page = format!("<script>{}</script><p>after</p>", "<div>".repeat(5_000));
+        let page = format!(
+            "<svg></svg><script>{}</script><p>after</p>",
+            "<div>".repeat(5_000)
+        );
         assert!(matches!(
             bound(&page, &Limits::default()).unwrap(),
             Cow::Borrowed(_)
         ));
         bounded(&page);
+        // (And without an `<svg` before, the script's text is cut.)
+        assert_eq!(
+            bound(&page[11..], &Limits::default()).unwrap(),
+            "<script></script><p>after</p>"
+        );
         // An unclosed comment swallows the rest of the page.
         let page = format!("<p>before</p><!--{}", "<div>".repeat(5_000));
         assert!(text_of(&bounded(&page)).contains("before"));
