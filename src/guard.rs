@@ -389,8 +389,10 @@ struct Scan<'a> {
     strips_of: usize,
     /// A whole tag was taken out (which may join the text around it).
     tags_cut: bool,
-    /// Where the page first has `<svg` or `<math`, once looked for.
-    foreign_at: Option<usize>,
+    /// Where the page first has `<svg` or `<math` (`usize::MAX`: not
+    /// before `foreign_scan`, as far as it was looked for).
+    foreign_at: usize,
+    foreign_scan: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -423,7 +425,8 @@ impl<'a> Scan<'a> {
             strips: Vec::new(),
             strips_of: usize::MAX,
             tags_cut: false,
-            foreign_at: None,
+            foreign_at: usize::MAX,
+            foreign_scan: 0,
         }
     }
 
@@ -462,8 +465,17 @@ impl<'a> Scan<'a> {
     /// nor `<math` before it, anywhere (in text, comments or scripts too),
     /// so no foreign element can be open whatever the model thinks.
     fn surely_html(&mut self, at: usize) -> bool {
-        let b = self.b;
-        !self.tags_cut && *self.foreign_at.get_or_insert_with(|| first_foreign_tag(b)) > at
+        if self.tags_cut {
+            return false;
+        }
+        // Looked for once, up to where it is asked: scripts mostly sit early.
+        if self.foreign_at == usize::MAX && self.foreign_scan < at {
+            if let Some(p) = first_foreign_tag(self.b, self.foreign_scan, at) {
+                self.foreign_at = p;
+            }
+            self.foreign_scan = at;
+        }
+        self.foreign_at >= at
     }
 
     fn bytes(&self, n: &Name) -> &[u8] {
@@ -661,7 +673,7 @@ impl<'a> Scan<'a> {
     fn keep(&mut self, t: &Tok, unread: bool) {
         if t.strips
             && self.strips_of == t.end
-            && self.fences.range(t.name_end..t.end).next().is_none()
+            && (self.fences.is_empty() || self.fences.range(t.name_end..t.end).next().is_none())
         {
             let strips = std::mem::take(&mut self.strips);
             let b = self.b;
@@ -1549,38 +1561,44 @@ enum AttrUse {
     Unread,
 }
 
-/// The attributes read by a stage (`html/dom.rs`, `html/metadata.rs`,
+/// How the attribute named `name` (as in the page) is used: the
+/// attributes read by a stage (`html/dom.rs`, `html/metadata.rs`,
 /// `html/headings.rs`, `html/content.rs`, `html/blocks.rs`) or by the
 /// tree builder (`<input type=hidden>` in tables, `<annotation-xml
-/// encoding>`, `<meta charset>`, `<template shadowrootmode>`, below).
-const READ_ATTRS: &[&[u8]] = &[
-    b"class",
-    b"id",
-    b"itemprop",
-    b"role",
-    b"rel",
-    b"style",
-    b"hidden",
-    b"aria-hidden",
-    b"aria-level",
-    b"type",
-    b"property",
-    b"name",
-    b"http-equiv",
-    b"content",
-    b"value",
-    b"datetime",
-    b"pubdate",
-    b"lang",
-    b"encoding",
-    b"charset",
-];
-
-/// How the attribute named `name` (as in the page) is used. Names are
-/// compared ASCII case-insensitively, as the tokenizer lower-cases them;
-/// a prefixed name (`xlink:href`, `xml:lang`) is kept when its local part
-/// is read anywhere, as foreign content gives it that local name.
+/// encoding>`, `<meta charset>`, `<template shadowrootmode>`, the
+/// `<font>` attributes that leave foreign content) are kept. Names are
+/// compared ASCII case-insensitively, as the tokenizer lower-cases them.
+/// Short names without a prefix (nearly all) are matched here; the rest
+/// in [`attr_use_long`], which gives the same answer for any name.
 fn attr_use(name: &[u8]) -> AttrUse {
+    let mut buf = [0u8; 12];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return attr_use_long(name);
+    };
+    for (d, &c) in lower.iter_mut().zip(name) {
+        if c == b':' {
+            return attr_use_long(name);
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"color" | b"face" | b"size" => AttrUse::Font,
+        b"href" => AttrUse::Presence,
+        b"class" | b"id" | b"itemprop" | b"role" | b"rel" | b"style" | b"hidden"
+        | b"aria-hidden" | b"aria-level" | b"type" | b"property" | b"name" | b"http-equiv"
+        | b"content" | b"value" | b"datetime" | b"pubdate" | b"lang" | b"encoding" | b"charset" => {
+            AttrUse::Read
+        }
+        l if l.starts_with(b"shadowroot") => AttrUse::Read,
+        l if l.len() > 5 && l.starts_with(b"data-") => AttrUse::Data,
+        _ => AttrUse::Unread,
+    }
+}
+
+/// [`attr_use`] for any name: a prefixed name (`xlink:href`, `xml:lang`)
+/// is kept when its local part is read anywhere, as foreign content gives
+/// it that local name.
+fn attr_use_long(name: &[u8]) -> AttrUse {
     if is_data_attr(name) {
         return AttrUse::Data;
     }
@@ -1591,24 +1609,13 @@ fn attr_use(name: &[u8]) -> AttrUse {
     if local.len() >= 10 && local[..10].eq_ignore_ascii_case(b"shadowroot") {
         return AttrUse::Read;
     }
-    let mut buf = [0u8; 12];
-    let Some(lower) = buf.get_mut(..local.len()) else {
+    if local.len() > 12 || local.contains(&b':') {
         return AttrUse::Unread;
-    };
-    for (d, s) in lower.iter_mut().zip(local) {
-        *d = s.to_ascii_lowercase();
     }
-    let lower = &*lower;
-    let used = match lower {
-        b"color" | b"face" | b"size" => AttrUse::Font,
-        b"href" => AttrUse::Presence,
-        _ if READ_ATTRS.contains(&lower) => AttrUse::Read,
-        _ => return AttrUse::Unread,
-    };
-    if prefixed {
-        AttrUse::Read
-    } else {
-        used
+    match attr_use(local) {
+        AttrUse::Data | AttrUse::Unread => AttrUse::Unread,
+        _ if prefixed => AttrUse::Read,
+        used => used,
     }
 }
 
@@ -1621,16 +1628,20 @@ fn tag_like(s: &[u8]) -> bool {
     })
 }
 
-/// Where `b` first has `<svg` or `<math` (ASCII case-insensitive), or its
-/// length.
-fn first_foreign_tag(b: &[u8]) -> usize {
-    memchr::memchr_iter(b'<', b)
-        .find(|&p| {
-            let n = &b[p + 1..];
-            n.get(..3).is_some_and(|x| x.eq_ignore_ascii_case(b"svg"))
-                || n.get(..4).is_some_and(|x| x.eq_ignore_ascii_case(b"math"))
+/// The first `<` in `b[from..to]` that starts `<svg` or `<math` (ASCII
+/// case-insensitive, whatever follows).
+fn first_foreign_tag(b: &[u8], from: usize, to: usize) -> Option<usize> {
+    memchr::memchr_iter(b'<', &b[from..to])
+        .map(|p| p + from)
+        .find(|&p| match b.get(p + 1).map(|c| c | 0x20) {
+            Some(b's') => b[p + 1..]
+                .get(..3)
+                .is_some_and(|x| x.eq_ignore_ascii_case(b"svg")),
+            Some(b'm') => b[p + 1..]
+                .get(..4)
+                .is_some_and(|x| x.eq_ignore_ascii_case(b"math")),
+            _ => false,
         })
-        .unwrap_or(b.len())
 }
 
 /// What [`Scan::raw_end`] does with a raw-text element.
@@ -1787,7 +1798,7 @@ mod tests {
         let out = bound(page, &Limits::default()).unwrap();
         let want = BODY.replace_all(page, |c: &regex::Captures| {
             let at = c.get(0).unwrap().start();
-            let html = first_foreign_tag(&page.as_bytes()[..at]) == at;
+            let html = first_foreign_tag(page.as_bytes(), 0, at).is_none();
             let script = c[1].to_ascii_lowercase().starts_with("<script");
             if c[1].to_ascii_lowercase().contains("json")
                 || (tag_like(c[2].as_bytes()) && !(script && html))
@@ -2030,6 +2041,96 @@ mod tests {
             assert_eq!(attr_use(name.as_bytes()), want, "{name}");
         }
     }
+
+    /// The quick path of `attr_use` against `attr_use_long` (which reads
+    /// every name the long way).
+    #[test]
+    fn attr_use_quick_path_agrees() {
+        let mut names: Vec<String> = [
+            "class",
+            "Class",
+            "id",
+            "ID",
+            "href",
+            "data-x",
+            "data-",
+            "data",
+            "shadowroot",
+            "shadowrootab",
+            "shadowrootmode",
+            "color",
+            "SIZE",
+            "fáce",
+            "hidden",
+            "aria-hidden",
+            "aria-hiddenx",
+            "http-equiv",
+            "x:class",
+            "xml:lang",
+            "a:b:href",
+            "",
+            ":",
+            "é",
+            "\u{0}",
+            "content ",
+            " class",
+            "srcset",
+            "onclick",
+            "style",
+            "valuE",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        names.extend(READ_NAMES_FOR_TESTS.iter().map(|s| s.to_uppercase()));
+        for n in &names {
+            let long = attr_use_long(n.as_bytes());
+            assert_eq!(attr_use(n.as_bytes()), long, "{n:?}");
+            // The long way, spelled out.
+            let lower = n.to_ascii_lowercase();
+            let want = if lower.len() > 5 && lower.starts_with("data-") {
+                AttrUse::Data
+            } else {
+                let local = lower.rsplit(':').next().unwrap();
+                let prefixed = local.len() < lower.len();
+                match local {
+                    "color" | "face" | "size" if !prefixed => AttrUse::Font,
+                    "href" if !prefixed => AttrUse::Presence,
+                    l if READ_NAMES_FOR_TESTS.contains(&l)
+                        || l.starts_with("shadowroot")
+                        || (prefixed && ["color", "face", "size", "href"].contains(&l)) =>
+                    {
+                        AttrUse::Read
+                    }
+                    _ => AttrUse::Unread,
+                }
+            };
+            assert_eq!(long, want, "{n:?}");
+        }
+    }
+
+    const READ_NAMES_FOR_TESTS: &[&str] = &[
+        "class",
+        "id",
+        "itemprop",
+        "role",
+        "rel",
+        "style",
+        "hidden",
+        "aria-hidden",
+        "aria-level",
+        "type",
+        "property",
+        "name",
+        "http-equiv",
+        "content",
+        "value",
+        "datetime",
+        "pubdate",
+        "lang",
+        "encoding",
+        "charset",
+    ];
 
     #[test]
     fn unread_attributes_are_cut() {
