@@ -1656,11 +1656,17 @@ enum Raw {
 /// Whether the content of a raw-text element named `name` with attributes
 /// `attrs` can be left out of the parse: scripts and style sheets are
 /// never article text and are some half of a news page's bytes, so the
-/// parser skips them. JSON scripts (JSON-LD metadata) are kept.
+/// parser skips them. JSON-LD scripts (metadata) are kept: the stages read
+/// a script whose `type` holds `ld+json`, which its tag then holds too,
+/// unless written with a character reference (`ld&#43;json`), so a tag
+/// with `&` and `json` is kept as well. (Other JSON, such as a page's
+/// `application/json` state, is read by no stage.)
 fn elided_body(name: &[u8], attrs: &[u8]) -> bool {
+    let has = |w: &[u8]| attrs.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
     name.eq_ignore_ascii_case(b"style")
         || name.eq_ignore_ascii_case(b"script")
-            && !attrs.windows(4).any(|w| w.eq_ignore_ascii_case(b"json"))
+            && !has(b"ld+json")
+            && !(attrs.contains(&b'&') && has(b"json"))
 }
 
 /// Where the `</script` that ends a script starting at `from` begins (or
@@ -1800,7 +1806,9 @@ mod tests {
             let at = c.get(0).unwrap().start();
             let html = first_foreign_tag(page.as_bytes(), 0, at).is_none();
             let script = c[1].to_ascii_lowercase().starts_with("<script");
-            if c[1].to_ascii_lowercase().contains("json")
+            let tag = c[1].to_ascii_lowercase();
+            if tag.contains("ld+json")
+                || (tag.contains('&') && tag.contains("json"))
                 || (tag_like(c[2].as_bytes()) && !(script && html))
             {
                 c[0].to_string()
@@ -1822,6 +1830,12 @@ mod tests {
             bound("<p>no scripts</p>", &Limits::default()).unwrap(),
             Cow::Borrowed(_)
         ));
+        // JSON-LD is kept (also with a character reference), other JSON not.
+        let page = r#"<script type="application/json">{"a":1}</script><script type="application/LD+JSON">{"b":2}</script><script type="application/ld&#43;json">{"c":3}</script><script type="text/ld&#x2B;javascript">d</script>"#;
+        assert_eq!(
+            bound(page, &Limits::default()).unwrap(),
+            r#"<script type="application/json"></script><script type="application/LD+JSON">{"b":2}</script><script type="application/ld&#43;json">{"c":3}</script><script type="text/ld&#x2B;javascript"></script>"#
+        );
         // After an `<svg` or `<math` anywhere, a script with tag-like text
         // stays: the parser might be in foreign content, where it is markup.
         for page in [
