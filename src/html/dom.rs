@@ -432,6 +432,9 @@ const UNLIKELY_ROLES: &[&str] = &[
 /// an atom through a global table on every call, the larger part of the
 /// walk's cost). For names that no foreign-content (SVG/MathML) attribute
 /// adjustment puts in a namespace, so the answer is the same.
+///
+/// The guard leaves out of the parse every attribute no stage reads: a
+/// name read here must be listed in `guard::attr_use`.
 fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
     el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }

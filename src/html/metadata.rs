@@ -855,6 +855,9 @@ impl<'e> Attrs<'e> {
 
 /// An attribute's value. `scraper::node::Element::attr` interns the name
 /// (a hash per call); a scan of the element's few attributes is cheaper.
+///
+/// The guard leaves out of the parse every attribute no stage reads: a
+/// name read here must be listed in `guard::attr_use`.
 fn attr<'e>(e: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
     e.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
