@@ -1203,9 +1203,10 @@ struct Anchor {
     key_literal: Option<usize>,
 }
 
-/// The anchors of [`scan`]'s literal search, and a bitmap of their pairs.
+/// The anchors of [`scan`]'s literal search (sorted by pair), and which
+/// pairs anchor one.
 struct Anchors {
-    bitmap: [u64; 256],
+    pairs: Box<[bool; 1 << 14]>,
     list: Vec<Anchor>,
 }
 
@@ -1248,16 +1249,19 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
     for lit in CREDIT_LITERALS.iter().filter(|l| l.len() >= 2) {
         add(lit, false, None);
     }
-    let mut bitmap = [0u64; 256];
+    list.sort_by_key(|a| a.pair);
+    let mut pairs = Box::new([false; 1 << 14]);
     for a in &list {
-        bitmap[a.pair >> 6] |= 1 << (a.pair & 63);
+        pairs[a.pair] = true;
     }
-    Anchors { bitmap, list }
+    Anchors { pairs, list }
 });
 
-/// The running state of [`scan`] over one block.
+/// The running state of [`scan`] over one block. The key goes into `out`,
+/// a slice sized for the longest key the text can make, at `len`.
 struct Scanner<'a> {
-    out: &'a mut Vec<u8>,
+    out: &'a mut [u8],
+    len: usize,
     grams: &'a mut Vec<u64>,
     /// The hashes of the last three words, oldest first.
     last: [u64; 3],
@@ -1270,15 +1274,10 @@ struct Scanner<'a> {
     cjk: usize,
     /// The [`prefilter`] bits found so far.
     lits: u32,
-    /// Where the key starts in `out`.
-    key_start: usize,
     /// Inside a word: where it starts in `out` and in the text.
     in_word: bool,
     word_out: usize,
     word_in: usize,
-    /// The word's first 8 bytes, while it is all ASCII.
-    packed: u64,
-    ascii_word: bool,
     /// The word holds `Σ` (lower-cased by `str::to_lowercase` as a whole).
     sigma: bool,
     /// [`KEY_LITERALS`] indices whose necessary condition the text met.
@@ -1287,15 +1286,28 @@ struct Scanner<'a> {
 
 impl Scanner<'_> {
     #[inline(always)]
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.out.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    #[inline(always)]
+    fn extend(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.push(b);
+        }
+    }
+
+    #[inline(always)]
     fn begin_word(&mut self, at: usize) {
-        if self.out.len() > self.key_start {
-            self.out.push(b' ');
+        if self.len > 0 {
+            self.push(b' ');
         }
         self.in_word = true;
-        self.word_out = self.out.len();
+        self.word_out = self.len;
         self.word_in = at;
-        self.packed = 0;
-        self.ascii_word = true;
         self.sigma = false;
     }
 
@@ -1305,15 +1317,17 @@ impl Scanner<'_> {
     fn end_word(&mut self, t: &str, end: usize) {
         self.in_word = false;
         if self.sigma {
-            self.out.truncate(self.word_out);
-            self.out
-                .extend_from_slice(t[self.word_in..end].to_lowercase().as_bytes());
+            self.len = self.word_out;
+            self.extend(t[self.word_in..end].to_lowercase().as_bytes());
         }
-        let w = &self.out[self.word_out..];
-        let packed = if self.ascii_word && !self.sigma {
-            self.packed
-        } else {
-            first8(w)
+        let w = &self.out[self.word_out..self.len];
+        // the word's first 8 bytes: one load when the slice has them
+        let packed = match self.out.get(self.word_out..self.word_out + 8) {
+            Some(b) if w.len() < 8 => {
+                u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) & ((1 << (8 * w.len())) - 1)
+            }
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            None => first8(w),
         };
         self.words += 1;
         if w.len() <= 8 && self.stopwords.contains_packed(u128::from(packed)) {
@@ -1337,7 +1351,9 @@ impl Scanner<'_> {
     #[cold]
     fn anchor_hit(&mut self, t: &[u8], i: usize, pair: usize) {
         let start = i - 1;
-        for a in self.anchors.list.iter().filter(|a| a.pair == pair) {
+        let list = &self.anchors.list;
+        let from = list.partition_point(|a| a.pair < pair);
+        for a in list[from..].iter().take_while(|a| a.pair == pair) {
             let Some(s) = t.get(start..start + a.lit.len()) else {
                 continue;
             };
@@ -1368,8 +1384,8 @@ fn first8(w: &[u8]) -> u64 {
 
 /// Append the key of `text` to `out` (which holds earlier keys, or
 /// nothing) and the [`gram_hash`]es of its word 4-grams to `grams`, and
-/// measure the
-/// text, all in one pass over its bytes with an ASCII fast path.
+/// measure the text, all in one pass over its bytes with an ASCII fast
+/// path.
 ///
 /// The key is [`norm`]'s: the text's words (maximal runs of alphanumeric
 /// characters), lower-cased, single-spaced. An ASCII word is lower-cased
@@ -1385,10 +1401,25 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
     } else {
         char_len(&text[..text.len() - start.len()]) + char_len(&start[t.len()..])
     };
+    // a key takes at most twice its text's bytes: a character lower-cases
+    // to at most 1.5 times its bytes, and a word of n bytes adds one space
+    let key_start = out.len();
+    out.resize(key_start + 2 * t.len(), 0);
+    let (len, shape) = scan_into(t, &mut out[key_start..], grams);
+    out.truncate(key_start + len);
+    Shape {
+        edge: count32(edge),
+        ..shape
+    }
+}
+
+/// [`scan`] of the trimmed text `t` into `out`, long enough for its key:
+/// the key's length and the shape (but its `edge`).
+fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
     let anchors: &Anchors = &ANCHORS;
     let mut s = Scanner {
-        key_start: out.len(),
         out,
+        len: 0,
         anchors,
         stopwords: &STOPWORD_TABLE,
         words: 0,
@@ -1401,47 +1432,50 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
         in_word: false,
         word_out: 0,
         word_in: 0,
-        packed: 0,
-        ascii_word: true,
         sigma: false,
         maybe_keys: 0,
     };
-    s.out.reserve(t.len());
     let bytes = t.as_bytes();
     let n = bytes.len();
     // bytes taken by non-ASCII characters beyond one each
     let mut extra = 0usize;
     let (mut flags, mut punct) = (0u32, 0usize);
-    let mut prev = 0u8;
     let mut i = 0;
     while i < n {
         let b = bytes[i];
         if b < 0x80 {
             let e = ASCII_FLAGS[usize::from(b)];
-            flags |= e;
-            punct += (e >> 1 & 1) as usize;
-            if e & F_ALNUM != 0 {
-                if !s.in_word {
-                    s.begin_word(i);
+            if e & F_ALNUM == 0 {
+                flags |= e;
+                punct += (e >> 1 & 1) as usize;
+                if s.in_word {
+                    s.end_word(t, i);
                 }
-                let lower = b | 0x20;
-                let len = s.out.len() - s.word_out;
-                if len < 8 {
-                    s.packed |= u64::from(lower) << (8 * len);
+                i += 1;
+                continue;
+            }
+            if !s.in_word {
+                s.begin_word(i);
+            }
+            // the run of ASCII letters and digits from here; the anchors
+            // are pairs of letters, so only pairs inside a run can hit
+            let mut prev = 0u8;
+            while let Some(&b) = bytes.get(i) {
+                let e = ASCII_FLAGS[usize::from(b & 0x7f)];
+                if b >= 0x80 || e & F_ALNUM == 0 {
+                    break;
                 }
-                s.out.push(lower);
-            } else if s.in_word {
-                s.end_word(t, i);
+                flags |= e;
+                s.push(b | 0x20);
+                let pair = pair_index(prev, b);
+                if anchors.pairs[pair] {
+                    s.anchor_hit(bytes, i, pair);
+                }
+                prev = b;
+                i += 1;
             }
-            let pair = pair_index(prev, b);
-            if anchors.bitmap[pair >> 6] >> (pair & 63) & 1 != 0 {
-                s.anchor_hit(bytes, i, pair);
-            }
-            prev = b;
-            i += 1;
             continue;
         }
-        prev = 0;
         let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
         let len = c.len_utf8();
         extra += len - 1;
@@ -1457,13 +1491,12 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
             if !s.in_word {
                 s.begin_word(i);
             }
-            s.ascii_word = false;
             if c == 'Σ' {
                 s.sigma = true;
             } else {
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
-                    s.out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    s.extend(l.encode_utf8(&mut buf).as_bytes());
                 }
             }
         } else if s.in_word {
@@ -1476,7 +1509,7 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
     }
     let mut shape = Shape {
         chars: count32(n - extra),
-        edge: count32(edge),
+        edge: 0,
         cjk: count32(s.cjk),
         words: count32(s.words),
         stopwords: count32(s.stopword_count),
@@ -1493,8 +1526,8 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
     } else {
         s.maybe_keys
     };
+    let key = &s.out[..s.len];
     if maybe != 0 {
-        let key = &s.out[s.key_start..];
         for (k, (bit, lit, _)) in KEY_LITERALS.iter().enumerate() {
             if maybe >> k & 1 != 0 && memchr::memmem::find(key, lit.as_bytes()).is_some() {
                 shape.lits |= 1 << bit;
@@ -1505,7 +1538,7 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
         // the one-byte credit literal
         shape.lits |= 1 << PRE_CREDIT;
     }
-    shape
+    (s.len, shape)
 }
 
 /// The [`norm`] keys of a page's blocks in one buffer, with each block's
@@ -1520,7 +1553,9 @@ struct Keys {
 impl Keys {
     fn new(blocks: &[Block]) -> Self {
         let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
-        let mut buf = Vec::with_capacity(bytes);
+        // (room for the last key's worst case: see `scan`)
+        let longest = blocks.iter().map(|b| b.text.len()).max().unwrap_or(0);
+        let mut buf = Vec::with_capacity(bytes + longest);
         let mut grams = Vec::with_capacity(bytes / 8);
         let mut ends = Vec::with_capacity(blocks.len());
         let mut shapes = Vec::with_capacity(blocks.len());
@@ -3936,6 +3971,12 @@ mod scan_tests {
         }
         for c in ('\u{80}'..=char::MAX).filter(|c| c.to_lowercase().any(|l| l.is_ascii())) {
             assert!(matches!(c, '\u{130}' | '\u{212a}'), "{c:?}");
+        }
+        // a character lower-cases to at most 1.5 times its bytes, so a key
+        // fits in twice its text's bytes (`scan`)
+        for c in ('\0'..=char::MAX).filter(|c| c.is_alphanumeric()) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(2 * lower <= 3 * c.len_utf8(), "{c:?}");
         }
     }
 
