@@ -549,7 +549,7 @@ fn first_word_bits(t: &str) -> u32 {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(rest.len());
-            return anchored_bits(&rest[..n]);
+            return anchored_bits(&rest[..n], &rest[n..]);
         }
         if c == '_' {
             // a word character no anchored rule starts with
@@ -578,20 +578,53 @@ static ANCHORED_BY_LETTER: LazyLock<Vec<AnchoredWords>> = LazyLock::new(|| {
     by
 });
 
-/// The bits of the anchored rules one of whose first words (`#` for a
-/// number) starts `word`, a non-empty run of ASCII letters and digits, in
-/// any case.
-fn anchored_bits(word: &[u8]) -> u32 {
+/// The bits of the anchored rules one of whose first words starts `word`,
+/// a non-empty run of ASCII letters and digits, in any case; `after` is the
+/// text after it. A number (`#`) is followed further: see [`number_bits`].
+fn anchored_bits(word: &[u8], after: &[u8]) -> u32 {
     if word[0].is_ascii_digit() {
-        return ANCHORED_WORDS
-            .iter()
-            .filter(|(_, firsts)| firsts.contains(&"#"))
-            .fold(0, |m, (i, _)| m | 1 << i);
+        return number_bits(word, after);
     }
     ANCHORED_BY_LETTER[usize::from(word[0].to_ascii_lowercase() & 0x7f)]
         .iter()
         .filter(|(_, f)| word.len() >= f.len() && word[..f.len()].eq_ignore_ascii_case(f))
         .fold(0, |m, (bit, _)| m | 1 << bit)
+}
+
+/// The bits of the two rules with an alternative starting with a number
+/// (`#` in [`ANCHORED_WORDS`]) that a block may match whose first run of
+/// ASCII letters and digits is `word` (starting with a digit) and whose
+/// text goes on with `after`: [`PROMPT_LINE`]'s
+/// `\d+\s*(min|mins|minutes?)\s+(read|listen)` needs `min` after the
+/// number and optional space, [`COMMENTS_LINE`]'s
+/// `\d+\s+(comments?|responses?|replies|reactions)` space then one of its
+/// words. A non-ASCII character after the number may be a space or digit
+/// (`\s`, `\d` are Unicode): both bits.
+fn number_bits(word: &[u8], after: &[u8]) -> u32 {
+    const COMMENT_WORDS: [&str; 4] = ["comment", "response", "replies", "reaction"];
+    let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest = &word[digits..];
+    if !rest.is_empty() {
+        // a letter right after the number: no room for `\s+`
+        return u32::from(rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"min")) << PRE_PROMPT;
+    }
+    let spaces = after
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        .count();
+    let next = &after[spaces..];
+    match next.first() {
+        Some(b) if !b.is_ascii() => 1 << PRE_PROMPT | 1 << PRE_COMMENTS,
+        Some(b) if b.is_ascii_alphabetic() => {
+            let starts = |w: &str| {
+                next.len() >= w.len() && next[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            };
+            let comments = spaces > 0 && COMMENT_WORDS.iter().any(|w| starts(w));
+            u32::from(starts("min")) << PRE_PROMPT | u32::from(comments) << PRE_COMMENTS
+        }
+        // the end, or ASCII punctuation or a digit after the spaces
+        _ => 0,
+    }
 }
 
 /// The first-word filter as it read before [`anchored_bits`] (the test
@@ -3740,6 +3773,22 @@ mod prefilter_tests {
                 "• Follow us",
                 "«Most popular»",
                 "5 min read",
+                "5min read",
+                "5 MINUTES listen",
+                "5\tmins read.",
+                "5\u{a0}min read",
+                "5\u{2009}min read",
+                "5٣ min read",
+                "12 comments",
+                "12\ncomments",
+                "12\u{a0}comments",
+                "12 Responses to “The story”",
+                "3 replies",
+                "4 reactions",
+                "12comments",
+                "12 34 min read",
+                "12. min read",
+                "1_000 comments",
                 "٣ min read",
                 "Newsletter",
                 "Ǆnewsletter",
@@ -3997,7 +4046,13 @@ mod scan_tests {
         words.extend(["x", "9lives", "Zebra", "A", "BYE", "relatedness"].map(str::to_string));
         for w in words.iter().filter(|w| !w.is_empty() && w != &"#") {
             let b = w.as_bytes();
-            assert_eq!(anchored_bits(b), anchored_bits_oracle(b), "{w}");
+            if b[0].is_ascii_digit() {
+                // numbers are followed further: never more bits
+                let bits = anchored_bits(b, b" min read");
+                assert_eq!(bits & !anchored_bits_oracle(b), 0, "{w}");
+            } else {
+                assert_eq!(anchored_bits(b, b""), anchored_bits_oracle(b), "{w}");
+            }
         }
     }
 
