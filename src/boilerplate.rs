@@ -11,7 +11,6 @@
 //! in the number of blocks (hashing, no pairwise comparison).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -351,7 +350,8 @@ fn promo_match(text: &str) -> Option<usize> {
 ///   before it sets the bits of every anchored rule.
 /// - Unanchored literals (`cookie`, `all rights reserved`, `newsletter`) are
 ///   looked for in the block's [`norm`] key, which holds every run of
-///   letters of the block lower-cased, single-spaced.
+///   letters of the block lower-cased, single-spaced; the credit literals
+///   in its text. [`scan`] finds both on its pass over the block.
 /// - `(?i)` lets `ſ` match `s` and the Kelvin sign match `k`: a block with
 ///   either sets every bit.
 const PRE_COMMENTS: usize = 0;
@@ -462,17 +462,23 @@ const NON_WORD_PUNCT: &[char] = &[
 /// Every bit of a prefilter mask.
 const PRE_ALL: u32 = (1 << 11) - 1;
 
-/// Literals looked for in a block's key: (mask bit, literal).
-const KEY_LITERALS: &[(usize, &str)] = &[
-    (PRE_NEWSLETTER, "newsletter"),
-    (PRE_COOKIE, "cookie"),
-    (PRE_COOKIE, "consent to"),
-    (PRE_COOKIE, "manage"),
-    (PRE_COPYRIGHT, "copyright"),
-    (PRE_COPYRIGHT, "all rights reserved"),
-    (PRE_COPYRIGHT, "todos los derechos"),
-    (PRE_COPYRIGHT, "todos os direitos"),
-    (PRE_COPYRIGHT, "tous droits"),
+/// Literals looked for in a block's key: (mask bit, literal, a necessary
+/// condition in the text). A key holds an ASCII letter only where the text
+/// holds it (in either case) or a character lower-casing to ASCII
+/// ([`F_ASCII_LOWER`]), and a space where the text holds a run of
+/// non-alphanumeric characters, so a key holding the literal comes from a
+/// text holding the third column's word in some case; [`scan`] looks for
+/// that word and checks the key only when it finds it.
+const KEY_LITERALS: &[(usize, &str, &str)] = &[
+    (PRE_NEWSLETTER, "newsletter", "newsletter"),
+    (PRE_COOKIE, "cookie", "cookie"),
+    (PRE_COOKIE, "consent to", "consent"),
+    (PRE_COOKIE, "manage", "manage"),
+    (PRE_COPYRIGHT, "copyright", "copyright"),
+    (PRE_COPYRIGHT, "all rights reserved", "reserved"),
+    (PRE_COPYRIGHT, "todos los derechos", "derechos"),
+    (PRE_COPYRIGHT, "todos os direitos", "direitos"),
+    (PRE_COPYRIGHT, "tous droits", "droits"),
 ];
 
 /// Literals of the (case-sensitive) credit regex, looked for in the text.
@@ -493,60 +499,49 @@ const CREDIT_LITERALS: &[&str] = &[
     "/",
 ];
 
-/// Literals of several rules, each with its mask bit, searched for as
-/// one literal-only regex (the regex crate runs those with a vectorised
-/// multi-literal search, and compiles them cheaply).
-struct Literals {
-    re: Regex,
-    bits: Vec<(&'static str, usize)>,
+/// The bits of the literals in `lits` found in `hay`, by a literal-only
+/// regex: the test oracle of [`scan`]'s literal search.
+#[cfg(test)]
+fn literal_bits<'a>(lits: impl Iterator<Item = (usize, &'a str)>, hay: &str) -> u32 {
+    let bits: Vec<(&str, usize)> = lits.map(|(b, l)| (l, b)).collect();
+    let alternation: Vec<String> = bits.iter().map(|(l, _)| regex::escape(l)).collect();
+    let re = Regex::new(&alternation.join("|")).expect("literal regex");
+    let mut m = 0u32;
+    let mut at = 0;
+    while let Some(found) = re.find_at(hay, at) {
+        let s = found.as_str();
+        m |= bits
+            .iter()
+            .filter(|(l, _)| *l == s)
+            .fold(0, |m, (_, b)| m | 1 << b);
+        at = found.start() + s.chars().next().map_or(1, char::len_utf8);
+    }
+    m
 }
 
-impl Literals {
-    fn new(lits: impl Iterator<Item = (usize, &'static str)>) -> Self {
-        let bits: Vec<(&'static str, usize)> = lits.map(|(b, l)| (l, b)).collect();
-        let alternation: Vec<String> = bits.iter().map(|(l, _)| regex::escape(l)).collect();
-        let re = Regex::new(&alternation.join("|")).expect("literal regex");
-        Literals { re, bits }
-    }
-
-    /// The bits of the literals found in `hay`. Each match restarts the
-    /// search one character after its start, so a literal overlapping an
-    /// earlier match is found too (no literal is a prefix of another).
-    fn bits(&self, hay: &str) -> u32 {
-        let mut m = 0u32;
-        let mut at = 0;
-        while let Some(found) = self.re.find_at(hay, at) {
-            let s = found.as_str();
-            m |= self
-                .bits
-                .iter()
-                .filter(|(l, _)| *l == s)
-                .fold(0, |m, (_, b)| m | 1 << b);
-            at = found.start() + s.chars().next().map_or(1, char::len_utf8);
-        }
-        m
-    }
-}
-
-static KEY_LITS: LazyLock<Literals> = LazyLock::new(|| Literals::new(KEY_LITERALS.iter().copied()));
-static CREDIT_LITS: LazyLock<Literals> =
-    LazyLock::new(|| Literals::new(CREDIT_LITERALS.iter().map(|l| (PRE_CREDIT, *l))));
-
-/// The prefilter mask of a block: `t` its trimmed text, `key` its key,
-/// `len` its characters. Bits of rules the block is too long for stay
-/// clear (the rules check their bounds first anyway).
-fn prefilter(t: &str, key: &str, len: usize, o: &BoilerplateOptions) -> u32 {
-    if !t.is_ascii() && t.contains(['\u{17f}', '\u{212a}']) {
+/// The prefilter mask of a block: `t` its trimmed text, `shape` its
+/// [`Shape`], `len` its characters. Bits of rules the block is too long
+/// for stay clear (the rules check their bounds first anyway).
+fn prefilter(t: &str, shape: &Shape, len: usize, o: &BoilerplateOptions) -> u32 {
+    if shape.has(F_FOLD) {
         return PRE_ALL;
     }
     if len > o.max_rule_chars {
         // only the cookie rule reads blocks this long
-        let cookie = ["cookie", "consent to", "manage"]
-            .iter()
-            .any(|l| key.contains(l));
-        return u32::from(cookie) << PRE_COOKIE;
+        return shape.lits & 1 << PRE_COOKIE;
     }
-    let mut m = 0u32;
+    let mut m = first_word_bits(t) | shape.lits;
+    if shape.has(F_COPY) {
+        // `^\W*©`, `^\W*\(c\)`
+        m |= 1 << PRE_COPYRIGHT;
+    }
+    m
+}
+
+/// The bits of the anchored rules whose first words the first run of
+/// ASCII letters and digits of `t` may start with (every anchored bit when
+/// a non-ASCII character we do not know the class of comes first).
+fn first_word_bits(t: &str) -> u32 {
     for (at, c) in t.char_indices() {
         if c.is_ascii_alphanumeric() {
             let rest = &t.as_bytes()[at..];
@@ -554,37 +549,101 @@ fn prefilter(t: &str, key: &str, len: usize, o: &BoilerplateOptions) -> u32 {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(rest.len());
-            let word = &rest[..n];
-            for (bit, firsts) in ANCHORED_WORDS {
-                if firsts.iter().any(|f| {
-                    if *f == "#" {
-                        word[0].is_ascii_digit()
-                    } else {
-                        word.len() >= f.len() && word[..f.len()].eq_ignore_ascii_case(f.as_bytes())
-                    }
-                }) {
-                    m |= 1 << bit;
-                }
-            }
-            break;
+            return anchored_bits(&rest[..n], &rest[n..]);
         }
         if c == '_' {
             // a word character no anchored rule starts with
-            break;
+            return 0;
         }
         if !c.is_ascii() && !NON_WORD_PUNCT.contains(&c) {
             // a letter, digit or mark we do not know the class of: no
             // first-word filter
-            m |= ANCHORED_WORDS.iter().fold(0, |m, (i, _)| m | 1 << i);
-            break;
+            return ANCHORED_WORDS.iter().fold(0, |m, (i, _)| m | 1 << i);
         }
     }
-    m |= KEY_LITS.bits(key);
-    if t.contains(['©', '(']) {
-        // `^\W*©`, `^\W*\(c\)`
-        m |= 1 << PRE_COPYRIGHT;
+    0
+}
+
+/// Words of [`ANCHORED_WORDS`] with their bits: (bit, word).
+type AnchoredWords = Vec<(usize, &'static [u8])>;
+
+/// [`ANCHORED_WORDS`] by lower-case first letter.
+static ANCHORED_BY_LETTER: LazyLock<Vec<AnchoredWords>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 128];
+    for (bit, firsts) in ANCHORED_WORDS {
+        for f in firsts.iter().filter(|f| **f != "#") {
+            by[usize::from(f.as_bytes()[0])].push((bit, f.as_bytes()));
+        }
     }
-    m | CREDIT_LITS.bits(t)
+    by
+});
+
+/// The bits of the anchored rules one of whose first words starts `word`,
+/// a non-empty run of ASCII letters and digits, in any case; `after` is the
+/// text after it. A number (`#`) is followed further: see [`number_bits`].
+fn anchored_bits(word: &[u8], after: &[u8]) -> u32 {
+    if word[0].is_ascii_digit() {
+        return number_bits(word, after);
+    }
+    ANCHORED_BY_LETTER[usize::from(word[0].to_ascii_lowercase() & 0x7f)]
+        .iter()
+        .filter(|(_, f)| word.len() >= f.len() && word[..f.len()].eq_ignore_ascii_case(f))
+        .fold(0, |m, (bit, _)| m | 1 << bit)
+}
+
+/// The bits of the two rules with an alternative starting with a number
+/// (`#` in [`ANCHORED_WORDS`]) that a block may match whose first run of
+/// ASCII letters and digits is `word` (starting with a digit) and whose
+/// text goes on with `after`: [`PROMPT_LINE`]'s
+/// `\d+\s*(min|mins|minutes?)\s+(read|listen)` needs `min` after the
+/// number and optional space, [`COMMENTS_LINE`]'s
+/// `\d+\s+(comments?|responses?|replies|reactions)` space then one of its
+/// words. A non-ASCII character after the number may be a space or digit
+/// (`\s`, `\d` are Unicode): both bits.
+fn number_bits(word: &[u8], after: &[u8]) -> u32 {
+    const COMMENT_WORDS: [&str; 4] = ["comment", "response", "replies", "reaction"];
+    let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest = &word[digits..];
+    if !rest.is_empty() {
+        // a letter right after the number: no room for `\s+`
+        return u32::from(rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"min")) << PRE_PROMPT;
+    }
+    let spaces = after
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        .count();
+    let next = &after[spaces..];
+    match next.first() {
+        Some(b) if !b.is_ascii() => 1 << PRE_PROMPT | 1 << PRE_COMMENTS,
+        Some(b) if b.is_ascii_alphabetic() => {
+            let starts = |w: &str| {
+                next.len() >= w.len() && next[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            };
+            let comments = spaces > 0 && COMMENT_WORDS.iter().any(|w| starts(w));
+            u32::from(starts("min")) << PRE_PROMPT | u32::from(comments) << PRE_COMMENTS
+        }
+        // the end, or ASCII punctuation or a digit after the spaces
+        _ => 0,
+    }
+}
+
+/// The first-word filter as it read before [`anchored_bits`] (the test
+/// oracle).
+#[cfg(test)]
+fn anchored_bits_oracle(word: &[u8]) -> u32 {
+    let mut m = 0;
+    for (bit, firsts) in ANCHORED_WORDS {
+        if firsts.iter().any(|f| {
+            if *f == "#" {
+                word[0].is_ascii_digit()
+            } else {
+                word.len() >= f.len() && word[..f.len()].eq_ignore_ascii_case(f.as_bytes())
+            }
+        }) {
+            m |= 1 << bit;
+        }
+    }
+    m
 }
 
 /// Does the [`prefilter`] mask `m` hold pattern `i`?
@@ -878,8 +937,17 @@ const HOME_WORDS: &[&str] = &[
     "you are at",
 ];
 
-/// Separators inside a one-line breadcrumb trail.
-const CRUMB_SEPARATORS: &[&str] = &[" > ", " › ", " » ", " / ", " → ", " >> ", " | "];
+/// Separators inside a one-line breadcrumb trail, with the flag of their
+/// middle character.
+const CRUMB_SEPARATORS: &[(&str, u32)] = &[
+    (" > ", F_GT),
+    (" › ", F_RSAQUO),
+    (" » ", F_RAQUO),
+    (" / ", F_SLASH),
+    (" → ", F_ARROW),
+    (" >> ", F_GT),
+    (" | ", F_PIPE),
+];
 
 /// Function words of the languages most pages come in; their share in a
 /// block tells prose from menus (jusText's stopword density).
@@ -906,72 +974,71 @@ const STOPWORDS: &[&str] = &[
     "о", "же", "так", "но", "его", "она", "он", "они",
 ];
 
-/// FNV-1a: the word sets hash a few short words per lookup, where SipHash
-/// (the std default, built against hash flooding) costs more than the rule.
-/// The sets are fixed tables, so flooding is no concern.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
+/// A fixed set of short words, each looked up as one integer: the word's
+/// bytes zero-padded to 16 ([`pack16`]) in an open-addressed table at most
+/// a quarter full. Words longer than 16 bytes are left out (the tables'
+/// only such entry, `facebook messenger`, holds a space, which no key word
+/// does).
+struct WordTable {
+    slots: Vec<u128>,
+    shift: u32,
 }
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // spread the low bits into the high ones hashbrown uses as tags
-        let h = self.0;
-        h ^ (h >> 29) ^ (h << 23)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+impl WordTable {
+    fn new(words: &[&str]) -> Self {
+        let n = (words.len() * 4).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+        };
+        for w in words {
+            if let Some(k) = pack16(w.as_bytes()) {
+                let i = t.find(k);
+                t.slots[i] = k;
+            }
         }
+        t
     }
-}
 
-/// Hasher of `u64` keys that are hashes already: one multiply spreads them.
-#[derive(Default, Clone, Copy)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    /// The slot holding `k`, or the empty one where it would go.
+    #[inline]
+    fn find(&self, k: u128) -> usize {
+        let mask = self.slots.len() - 1;
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(31);
+        let mut i = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        while self.slots[i] != 0 && self.slots[i] != k {
+            i = (i + 1) & mask;
         }
+        i
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 ^= self.0 >> 32;
+
+    /// Is `w` in the set?
+    fn contains(&self, w: &str) -> bool {
+        pack16(w.as_bytes()).is_some_and(|k| self.contains_packed(k))
+    }
+
+    /// Is the word packed by [`pack16`] as `k` in the set?
+    #[inline]
+    fn contains_packed(&self, k: u128) -> bool {
+        self.slots[self.find(k)] == k
     }
 }
 
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// The stopwords (all of at most 8 bytes) packed by [`pack`]: a word is
-/// looked up as one integer.
-static STOPWORD_PACKED: LazyLock<HashSet<u64, BuildHasherDefault<Mix>>> = LazyLock::new(|| {
-    STOPWORDS
-        .iter()
-        .filter(|w| w.len() <= 8)
-        .map(|w| pack(w))
-        .collect()
-});
-
-/// The bytes of a word of at most 8 bytes as one integer (zero-padded;
-/// words hold no zero byte, so distinct words pack differently).
-fn pack(w: &str) -> u64 {
-    let mut b = [0u8; 8];
-    let n = w.len().min(8);
-    b[..n].copy_from_slice(&w.as_bytes()[..n]);
-    u64::from_le_bytes(b)
+/// The bytes of a word of 1 to 16 bytes as one integer, zero-padded (words
+/// hold no zero byte, so distinct words pack differently).
+fn pack16(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
 }
-static SOCIAL_SET: LazyLock<WordSet> = LazyLock::new(|| SOCIAL_WORDS.iter().copied().collect());
-static DATE_SET: LazyLock<WordSet> = LazyLock::new(|| DATE_WORDS.iter().copied().collect());
+
+/// The stopwords (all of at most 8 bytes; a longer word is never one).
+static STOPWORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(STOPWORDS));
+static SOCIAL_SET: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(SOCIAL_WORDS));
+static DATE_SET: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(DATE_WORDS));
 
 // ---------------------------------------------------------------- helpers
 
@@ -996,102 +1063,14 @@ fn words(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
 /// The normalised key of a block: its lower-case words, space-separated.
 pub(crate) fn norm(s: &str) -> String {
     let mut out = Vec::with_capacity(s.len());
-    push_norm(s, &mut out);
+    scan(s, &mut out, &mut Vec::new());
     utf8(out)
 }
 
-/// The key bytes [`push_norm`] wrote (always UTF-8: ASCII bytes and whole
-/// lower-cased strings) as a `String`.
+/// The key bytes [`scan`] wrote (always UTF-8: ASCII bytes, whole
+/// lower-cased characters and strings) as a `String`.
 fn utf8(v: Vec<u8>) -> String {
     String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// Append [`norm`]`(s)` to `out` (which holds earlier keys, or nothing):
-/// the words of `words`, found byte by byte with an ASCII fast path; a
-/// word with a non-ASCII character is lower-cased by `str::to_lowercase`,
-/// exactly as `words` does.
-fn push_norm(s: &str, out: &mut Vec<u8>) {
-    let bytes = s.as_bytes();
-    let n = bytes.len();
-    let start_len = out.len();
-    out.reserve(n);
-    if s.is_ascii() {
-        // every word ASCII: lower-case letters and digits, one space
-        // between runs
-        let mut space = false;
-        for &b in bytes {
-            if b.is_ascii_alphanumeric() {
-                if space {
-                    out.push(b' ');
-                    space = false;
-                }
-                out.push(b.to_ascii_lowercase());
-            } else {
-                space = out.len() > start_len;
-            }
-        }
-        return;
-    }
-    // where the current word starts in `s` and in `out`, if inside one
-    let mut word: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < n {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                if word.is_none() {
-                    if out.len() > start_len {
-                        out.push(b' ');
-                    }
-                    word = Some((i, out.len()));
-                }
-                out.push(b.to_ascii_lowercase());
-            } else {
-                word = None;
-            }
-            i += 1;
-            continue;
-        }
-        let (alnum, step) = char_at(s, i);
-        if !alnum {
-            word = None;
-            i += step;
-            continue;
-        }
-        // a word with a non-ASCII letter: the whole word through
-        // `str::to_lowercase`, as `words` does
-        let (start, at) = word.unwrap_or_else(|| {
-            if out.len() > start_len {
-                out.push(b' ');
-            }
-            (i, out.len())
-        });
-        let mut end = i + step;
-        while end < n {
-            let (alnum, step) = char_at(s, end);
-            if !alnum {
-                break;
-            }
-            end += step;
-        }
-        out.truncate(at);
-        out.extend_from_slice(s[start..end].to_lowercase().as_bytes());
-        word = None;
-        i = end;
-    }
-}
-
-/// Is the character at byte `i` of `s` alphanumeric, and its UTF-8 length.
-#[inline]
-fn char_at(s: &str, i: usize) -> (bool, usize) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return (b.is_ascii_alphanumeric(), 1);
-    }
-    match s.get(i..).and_then(|r| r.chars().next()) {
-        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-        None => (false, 1),
-    }
 }
 
 /// The words of a key made by [`norm`] (none for an empty key): the same
@@ -1100,23 +1079,528 @@ fn key_words(key: &str) -> impl Iterator<Item = &str> + '_ {
     key.split(' ').filter(|w| !w.is_empty())
 }
 
-/// The [`norm`] keys of a page's blocks, in one buffer.
+// Character flags of a block ([`Shape::flags`]): which characters its
+// trimmed text holds, for the rules' cheap first checks.
+/// An ASCII letter or digit (set in [`ASCII_FLAGS`] only, for the scan).
+const F_ALNUM: u32 = 1;
+/// `.`, `!`, `?` or `,` (set in [`ASCII_FLAGS`] only, for the scan).
+const F_PUNCT: u32 = 1 << 1;
+/// A non-ASCII character.
+const F_NON_ASCII: u32 = 1 << 2;
+/// `ſ` or the Kelvin sign, which `(?i)` matches as `s` and `k`.
+const F_FOLD: u32 = 1 << 3;
+/// The Kelvin sign or `İ`: the only non-ASCII characters whose lower case
+/// holds ASCII letters (`k`, `i̇`), so the only way a key gets an ASCII
+/// letter the text does not have.
+const F_ASCII_LOWER: u32 = 1 << 4;
+const F_DIGIT: u32 = 1 << 5;
+const F_SLASH: u32 = 1 << 6;
+/// `(` or `©`.
+const F_COPY: u32 = 1 << 7;
+const F_GT: u32 = 1 << 8;
+const F_PIPE: u32 = 1 << 9;
+/// `›`
+const F_RSAQUO: u32 = 1 << 10;
+/// `»`
+const F_RAQUO: u32 = 1 << 11;
+/// `→`
+const F_ARROW: u32 = 1 << 12;
+const F_HYPHEN: u32 = 1 << 13;
+/// `–` or `—`.
+const F_DASH: u32 = 1 << 14;
+const F_COLON: u32 = 1 << 15;
+/// `·`
+const F_MIDDOT: u32 = 1 << 16;
+/// The characters of [`CRUMB_SEPARATORS`].
+const F_CRUMB: u32 = F_GT | F_RSAQUO | F_RAQUO | F_SLASH | F_ARROW | F_PIPE;
+/// The separators around a title repeated with a tag (`|`, `-`, `–`, `—`,
+/// `»`, `:`, `·`, `/`).
+const F_TITLE_SEP: u32 = F_PIPE | F_HYPHEN | F_DASH | F_RAQUO | F_COLON | F_MIDDOT | F_SLASH;
+
+/// The flags of each ASCII byte.
+const ASCII_FLAGS: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            F_ALNUM | F_DIGIT
+        } else if b.is_ascii_alphabetic() {
+            F_ALNUM
+        } else {
+            match b {
+                b'.' | b'!' | b'?' | b',' => F_PUNCT,
+                b'/' => F_SLASH,
+                b'(' => F_COPY,
+                b'>' => F_GT,
+                b'|' => F_PIPE,
+                b'-' => F_HYPHEN,
+                b':' => F_COLON,
+                _ => 0,
+            }
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The flags of a non-ASCII character.
+fn char_flags(c: char) -> u32 {
+    F_NON_ASCII
+        | match c {
+            '\u{17f}' => F_FOLD,
+            '\u{212a}' => F_FOLD | F_ASCII_LOWER,
+            '\u{130}' => F_ASCII_LOWER,
+            '©' => F_COPY,
+            '›' => F_RSAQUO,
+            '»' => F_RAQUO,
+            '→' => F_ARROW,
+            '–' | '—' => F_DASH,
+            '·' => F_MIDDOT,
+            _ => 0,
+        }
+}
+
+/// What one pass over a block's text finds besides its key ([`scan`]);
+/// counts are of the text trimmed as `str::trim` does. They are kept as
+/// `u32` (a page holds one per block): a count of a block of more than
+/// 4 GiB of text would stop at `u32::MAX`, far above every threshold.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Shape {
+    /// Characters of the trimmed text.
+    chars: u32,
+    /// Whitespace characters the trim took off.
+    edge: u32,
+    /// CJK characters ([`is_cjk`]).
+    cjk: u32,
+    /// Words of the key, and how many of them are stopwords.
+    words: u32,
+    stopwords: u32,
+    /// Sentence punctuation (`.`, `!`, `?`, `。`, `,`, `，`, `、`).
+    punct: u32,
+    /// `F_*` bits.
+    flags: u32,
+    /// The [`prefilter`] bits of the literals found: [`KEY_LITERALS`] in
+    /// the key, [`CREDIT_LITERALS`] in the text.
+    lits: u32,
+    /// A hash of the key, from its words' [`word_hash`]es ([`chain_hash`]).
+    key_hash: u64,
+}
+
+/// A count as a [`Shape`] keeps it.
+fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Shape {
+    /// Characters of the trimmed text.
+    fn chars(&self) -> usize {
+        self.chars as usize
+    }
+
+    /// Words of the key.
+    fn words(&self) -> usize {
+        self.words as usize
+    }
+
+    /// Word 4-grams of the key.
+    fn grams(&self) -> usize {
+        self.words().saturating_sub(3)
+    }
+
+    /// Characters of the whole text (`char_len(&b.text)`).
+    fn all_chars(&self) -> usize {
+        self.chars() + self.edge as usize
+    }
+
+    /// `weighted_len` of the whole text: characters, CJK ones weighted.
+    fn weighted_len(&self, o: &BoilerplateOptions) -> usize {
+        let cjk = self.cjk as usize;
+        self.all_chars() - cjk + cjk * o.cjk_char_weight
+    }
+
+    fn has(&self, flags: u32) -> bool {
+        self.flags & flags != 0
+    }
+}
+
+/// A literal looked for by [`scan`]: where it is anchored (its first two
+/// bytes), whether case matters, and what a find means.
+struct Anchor {
+    pair: usize,
+    lit: &'static [u8],
+    ignore_case: bool,
+    /// A [`KEY_LITERALS`] index (the literal is a necessary condition of
+    /// that key literal, checked on the key afterwards), or `None` for a
+    /// [`CREDIT_LITERALS`] one (its bit is set outright).
+    key_literal: Option<usize>,
+}
+
+/// The anchors of [`scan`]'s literal search (sorted by pair), and which
+/// pairs anchor one.
+struct Anchors {
+    pairs: Box<[bool; 1 << 14]>,
+    list: Vec<Anchor>,
+}
+
+/// Index of an ASCII byte pair in [`Anchors::bitmap`].
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a & 0x7f) << 7 | usize::from(b & 0x7f)
+}
+
+static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
+    let mut list = Vec::new();
+    let mut add = |lit: &'static str, ignore_case: bool, key_literal: Option<usize>| {
+        let b = lit.as_bytes();
+        let cases = |c: u8| {
+            if ignore_case {
+                [c.to_ascii_lowercase(), c.to_ascii_uppercase()]
+            } else {
+                [c, c]
+            }
+        };
+        for x in cases(b[0]) {
+            for y in cases(b[1]) {
+                let pair = pair_index(x, y);
+                if !list
+                    .iter()
+                    .any(|a: &Anchor| a.pair == pair && a.lit == b && a.key_literal == key_literal)
+                {
+                    list.push(Anchor {
+                        pair,
+                        lit: b,
+                        ignore_case,
+                        key_literal,
+                    });
+                }
+            }
+        }
+    };
+    for (i, (_, _, surrogate)) in KEY_LITERALS.iter().enumerate() {
+        add(surrogate, true, Some(i));
+    }
+    for lit in CREDIT_LITERALS.iter().filter(|l| l.len() >= 2) {
+        add(lit, false, None);
+    }
+    list.sort_by_key(|a| a.pair);
+    let mut pairs = Box::new([false; 1 << 14]);
+    for a in &list {
+        pairs[a.pair] = true;
+    }
+    Anchors { pairs, list }
+});
+
+/// The running state of [`scan`] over one block. The key goes into `out`,
+/// a slice sized for the longest key the text can make, at `len`.
+struct Scanner<'a> {
+    out: &'a mut [u8],
+    len: usize,
+    grams: &'a mut Vec<u64>,
+    /// The hashes of the last three words, oldest first.
+    last: [u64; 3],
+    key_hash: u64,
+    anchors: &'a Anchors,
+    stopwords: &'a WordTable,
+    /// Words of the key, stopwords among them, CJK characters.
+    words: usize,
+    stopword_count: usize,
+    cjk: usize,
+    /// The [`prefilter`] bits found so far.
+    lits: u32,
+    /// Inside a word: where it starts in `out` and in the text.
+    in_word: bool,
+    word_out: usize,
+    word_in: usize,
+    /// The word holds `Σ` (lower-cased by `str::to_lowercase` as a whole).
+    sigma: bool,
+    /// [`KEY_LITERALS`] indices whose necessary condition the text met.
+    maybe_keys: u32,
+}
+
+impl Scanner<'_> {
+    #[inline(always)]
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.out.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    #[inline(always)]
+    fn extend(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.push(b);
+        }
+    }
+
+    #[inline(always)]
+    fn begin_word(&mut self, at: usize) {
+        if self.len > 0 {
+            self.push(b' ');
+        }
+        self.in_word = true;
+        self.word_out = self.len;
+        self.word_in = at;
+        self.sigma = false;
+    }
+
+    /// Close the word that ends at byte `end` of `t`: count it, look it up
+    /// among the stopwords, hash it, and hash the 4-gram it ends.
+    #[inline(always)]
+    fn end_word(&mut self, t: &str, end: usize) {
+        self.in_word = false;
+        if self.sigma {
+            self.len = self.word_out;
+            self.extend(t[self.word_in..end].to_lowercase().as_bytes());
+        }
+        let w = &self.out[self.word_out..self.len];
+        // the word's first 8 bytes: one load when the slice has them
+        let packed = match self.out.get(self.word_out..self.word_out + 8) {
+            Some(b) if w.len() < 8 => {
+                u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) & ((1 << (8 * w.len())) - 1)
+            }
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            None => first8(w),
+        };
+        self.words += 1;
+        if w.len() <= 8 && self.stopwords.contains_packed(u128::from(packed)) {
+            self.stopword_count += 1;
+        }
+        let h = if w.len() <= 8 {
+            short_word_hash(w.len(), packed)
+        } else {
+            word_hash_bytes(w)
+        };
+        self.key_hash = chain_hash(self.key_hash, h);
+        if self.words >= 4 {
+            let [a, b, c] = self.last;
+            self.grams.push(gram_hash([a, b, c, h]));
+        }
+        self.last = [self.last[1], self.last[2], h];
+    }
+
+    /// A literal anchor pair ends at byte `i` of `t`: check the literals
+    /// anchored there.
+    #[cold]
+    fn anchor_hit(&mut self, t: &[u8], i: usize, pair: usize) {
+        let start = i - 1;
+        let list = &self.anchors.list;
+        let from = list.partition_point(|a| a.pair < pair);
+        for a in list[from..].iter().take_while(|a| a.pair == pair) {
+            let Some(s) = t.get(start..start + a.lit.len()) else {
+                continue;
+            };
+            let found = if a.ignore_case {
+                s.eq_ignore_ascii_case(a.lit)
+            } else {
+                s == a.lit
+            };
+            if found {
+                match a.key_literal {
+                    Some(k) => self.maybe_keys |= 1 << k,
+                    None => self.lits |= 1 << PRE_CREDIT,
+                }
+            }
+        }
+    }
+}
+
+/// The first (up to) 8 bytes of `w`, zero-padded, as one integer.
+#[inline]
+fn first8(w: &[u8]) -> u64 {
+    let mut p = 0u64;
+    for (k, &b) in w.iter().take(8).enumerate() {
+        p |= u64::from(b) << (8 * k);
+    }
+    p
+}
+
+/// Append the key of `text` to `out` (which holds earlier keys, or
+/// nothing) and the [`gram_hash`]es of its word 4-grams to `grams`, and
+/// measure the text, all in one pass over its bytes with an ASCII fast
+/// path.
+///
+/// The key is [`norm`]'s: the text's words (maximal runs of alphanumeric
+/// characters), lower-cased, single-spaced. An ASCII word is lower-cased
+/// byte by byte; a word with a non-ASCII character character by character
+/// with `char::to_lowercase`, which is what `str::to_lowercase` does but
+/// for `Σ`, whose lower case depends on its place in the word: a word
+/// holding one goes through `str::to_lowercase` whole, as before.
+fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
+    let start = text.trim_start();
+    let t = start.trim_end();
+    let edge = if t.len() == text.len() {
+        0
+    } else {
+        char_len(&text[..text.len() - start.len()]) + char_len(&start[t.len()..])
+    };
+    // a key takes at most twice its text's bytes: a character lower-cases
+    // to at most 1.5 times its bytes, and a word of n bytes adds one space
+    let key_start = out.len();
+    out.resize(key_start + 2 * t.len(), 0);
+    let (len, shape) = scan_into(t, &mut out[key_start..], grams);
+    out.truncate(key_start + len);
+    Shape {
+        edge: count32(edge),
+        ..shape
+    }
+}
+
+/// [`scan`] of the trimmed text `t` into `out`, long enough for its key:
+/// the key's length and the shape (but its `edge`).
+fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
+    let anchors: &Anchors = &ANCHORS;
+    let mut s = Scanner {
+        out,
+        len: 0,
+        anchors,
+        stopwords: &STOPWORD_TABLE,
+        words: 0,
+        stopword_count: 0,
+        cjk: 0,
+        lits: 0,
+        grams,
+        last: [0; 3],
+        key_hash: CHAIN_SEED,
+        in_word: false,
+        word_out: 0,
+        word_in: 0,
+        sigma: false,
+        maybe_keys: 0,
+    };
+    let bytes = t.as_bytes();
+    let n = bytes.len();
+    // bytes taken by non-ASCII characters beyond one each
+    let mut extra = 0usize;
+    let (mut flags, mut punct) = (0u32, 0usize);
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 {
+            let e = ASCII_FLAGS[usize::from(b)];
+            if e & F_ALNUM == 0 {
+                flags |= e;
+                punct += (e >> 1 & 1) as usize;
+                if s.in_word {
+                    s.end_word(t, i);
+                }
+                i += 1;
+                continue;
+            }
+            if !s.in_word {
+                s.begin_word(i);
+            }
+            // the run of ASCII letters and digits from here; the anchors
+            // are pairs of letters, so only pairs inside a run can hit
+            let mut prev = 0u8;
+            while let Some(&b) = bytes.get(i) {
+                let e = ASCII_FLAGS[usize::from(b & 0x7f)];
+                if b >= 0x80 || e & F_ALNUM == 0 {
+                    break;
+                }
+                flags |= e;
+                s.push(b | 0x20);
+                let pair = pair_index(prev, b);
+                if anchors.pairs[pair] {
+                    s.anchor_hit(bytes, i, pair);
+                }
+                prev = b;
+                i += 1;
+            }
+            continue;
+        }
+        let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        let len = c.len_utf8();
+        extra += len - 1;
+        flags |= char_flags(c);
+        if is_cjk(c) {
+            s.cjk += 1;
+        }
+        if matches!(c, '。' | '，' | '、') {
+            punct += 1;
+        }
+        // general punctuation (quotes, dashes, spaces): never alphanumeric
+        if !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric() {
+            if !s.in_word {
+                s.begin_word(i);
+            }
+            if c == 'Σ' {
+                s.sigma = true;
+            } else {
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    s.extend(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        } else if s.in_word {
+            s.end_word(t, i);
+        }
+        i += len;
+    }
+    if s.in_word {
+        s.end_word(t, n);
+    }
+    let mut shape = Shape {
+        chars: count32(n - extra),
+        edge: 0,
+        cjk: count32(s.cjk),
+        words: count32(s.words),
+        stopwords: count32(s.stopword_count),
+        punct: count32(punct),
+        // (the scan's class bits are no facts of the block)
+        flags: flags & !(F_ALNUM | F_PUNCT),
+        lits: s.lits,
+        key_hash: s.key_hash,
+    };
+    // the key literals whose necessary condition the text met (any of them
+    // when a character lower-cases to ASCII letters), checked on the key
+    let maybe = if flags & F_ASCII_LOWER != 0 {
+        u32::MAX
+    } else {
+        s.maybe_keys
+    };
+    let key = &s.out[..s.len];
+    if maybe != 0 {
+        for (k, (bit, lit, _)) in KEY_LITERALS.iter().enumerate() {
+            if maybe >> k & 1 != 0 && memchr::memmem::find(key, lit.as_bytes()).is_some() {
+                shape.lits |= 1 << bit;
+            }
+        }
+    }
+    if flags & F_SLASH != 0 {
+        // the one-byte credit literal
+        shape.lits |= 1 << PRE_CREDIT;
+    }
+    (s.len, shape)
+}
+
+/// The [`norm`] keys of a page's blocks in one buffer, with each block's
+/// [`Shape`] and its word 4-gram hashes, all from one [`scan`] per block.
 struct Keys {
     buf: String,
     ends: Vec<usize>,
+    shapes: Vec<Shape>,
+    grams: Vec<u64>,
 }
 
 impl Keys {
     fn new(blocks: &[Block]) -> Self {
-        let mut buf = Vec::with_capacity(blocks.iter().map(|b| b.text.len()).sum());
+        let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
+        // (room for the last key's worst case: see `scan`)
+        let longest = blocks.iter().map(|b| b.text.len()).max().unwrap_or(0);
+        let mut buf = Vec::with_capacity(bytes + longest);
+        let mut grams = Vec::with_capacity(bytes / 8);
         let mut ends = Vec::with_capacity(blocks.len());
+        let mut shapes = Vec::with_capacity(blocks.len());
         for b in blocks {
-            push_norm(&b.text, &mut buf);
+            shapes.push(scan(&b.text, &mut buf, &mut grams));
             ends.push(buf.len());
         }
         Keys {
             buf: utf8(buf),
             ends,
+            shapes,
+            grams,
         }
     }
 
@@ -1124,6 +1608,28 @@ impl Keys {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.buf.get(start..self.ends[i]).unwrap_or("")
     }
+
+    fn shape(&self, i: usize) -> &Shape {
+        &self.shapes[i]
+    }
+
+    /// The [`gram_hash`]es of each block's word 4-grams, block by block.
+    fn gram_runs(&self) -> impl Iterator<Item = &[u64]> + '_ {
+        let mut at = 0;
+        self.shapes.iter().map(move |s| {
+            let run = self.grams.get(at..at + s.grams()).unwrap_or(&[]);
+            at += s.grams();
+            run
+        })
+    }
+}
+
+/// The key and [`Shape`] of one text (for tests).
+#[cfg(test)]
+fn shape_of(text: &str) -> (String, Shape) {
+    let mut out = Vec::new();
+    let shape = scan(text, &mut out, &mut Vec::new());
+    (utf8(out), shape)
 }
 
 fn char_len(s: &str) -> usize {
@@ -1135,7 +1641,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
-/// Length of a block for the main-run search: characters, CJK ones weighted.
+/// Length of a block for the main-run search: characters, CJK ones
+/// weighted ([`Shape::weighted_len`] is the same, from the scan).
+#[cfg(test)]
 fn weighted_len(s: &str, o: &BoilerplateOptions) -> usize {
     if s.is_ascii() {
         return s.len();
@@ -1152,40 +1660,33 @@ fn ends_sentence(s: &str) -> bool {
 
 /// Sentence punctuation inside a block: it ends one or holds two.
 fn has_sentence_punct(s: &str) -> bool {
-    ends_sentence(s)
-        || s.ends_with([':', ';'])
-        || s.chars()
+    sentence_punct(
+        s,
+        s.chars()
             .filter(|c| matches!(c, '.' | '!' | '?' | '。' | ',' | '，' | '、'))
-            .count()
-            >= 2
+            .count(),
+    )
 }
 
-/// How many words a [`norm`] key has, and how many of them are stopwords.
+/// [`has_sentence_punct`] of a text holding `punct` sentence punctuation
+/// characters ([`Shape::punct`]).
+fn sentence_punct(s: &str, punct: usize) -> bool {
+    ends_sentence(s) || s.ends_with([':', ';']) || punct >= 2
+}
+
+/// How many words a [`norm`] key has, and how many of them are stopwords
+/// (the test oracle of [`Shape::words`] and [`Shape::stopwords`]).
+#[cfg(test)]
 fn stopword_counts(key: &str) -> (usize, usize) {
     let (mut n, mut sw) = (0usize, 0usize);
-    let b = key.as_bytes();
-    // words are separated by single spaces; pack each short one on the way
-    let (mut packed, mut len) = (0u64, 0usize);
-    let mut i = 0;
-    while i <= b.len() {
-        if i == b.len() || b[i] == b' ' {
-            if len > 0 {
-                n += 1;
-                sw += usize::from(len <= 8 && STOPWORD_PACKED.contains(&packed));
-            }
-            (packed, len) = (0, 0);
-        } else {
-            if len < 8 {
-                packed |= u64::from(b[i]) << (8 * len);
-            }
-            len += 1;
-        }
-        i += 1;
+    for w in key_words(key) {
+        n += 1;
+        sw += usize::from(w.len() <= 8 && STOPWORDS.contains(&w));
     }
     (n, sw)
 }
 
-/// Share of stopwords from [`stopword_counts`] (0 without words).
+/// Share of stopwords from word and stopword counts (0 without words).
 fn ratio((n, sw): (usize, usize)) -> f32 {
     if n == 0 {
         0.0
@@ -1204,10 +1705,24 @@ fn is_ad_marker(text: &str) -> bool {
     is_ad_key(&norm(text))
 }
 
+/// Bitmap of the first bytes of [`AD_PHRASES`].
+static AD_FIRST: LazyLock<[u64; 4]> = LazyLock::new(|| {
+    let mut m = [0u64; 4];
+    for p in AD_PHRASES {
+        let b = usize::from(p.as_bytes()[0]);
+        m[b >> 6] |= 1 << (b & 63);
+    }
+    m
+});
+
 /// `is_ad_marker` on the block's [`norm`] key.
 fn is_ad_key(key: &str) -> bool {
     let mut rest = key;
-    if rest.is_empty() {
+    let Some(&first) = rest.as_bytes().first() else {
+        return false;
+    };
+    if AD_FIRST[usize::from(first) >> 6] >> (first & 63) & 1 == 0 {
+        // no phrase starts with this byte
         return false;
     }
     'outer: while !rest.is_empty() {
@@ -1241,7 +1756,7 @@ fn is_social_key(key: &str, chars: usize, o: &BoilerplateOptions) -> bool {
     }
     let mut any = false;
     for w in key_words(key) {
-        if !(SOCIAL_SET.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
+        if !(SOCIAL_SET.contains(w) || w.bytes().all(|c| c.is_ascii_digit())) {
             return false;
         }
         any = true;
@@ -1345,6 +1860,27 @@ const DATE_LABELS: &[&str] = &[
     "publication date",
 ];
 
+/// The longest of [`AUTHOR_LABELS`], [`DATE_LABELS`] and the bare author
+/// labels of [`drop_split_bylines`], in bytes.
+const LABEL_MAX_BYTES: usize = {
+    let mut max = "written by".len();
+    let mut i = 0;
+    while i < AUTHOR_LABELS.len() {
+        if AUTHOR_LABELS[i].len() > max {
+            max = AUTHOR_LABELS[i].len();
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < DATE_LABELS.len() {
+        if DATE_LABELS[i].len() > max {
+            max = DATE_LABELS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// A byline or date split over two lines (`By` / `Randy Maniloff`,
 /// `Publish date:` / `Sep 1, 2019`): both go, the value into `meta` when
 /// it has none.
@@ -1357,6 +1893,10 @@ fn drop_split_bylines(
 ) {
     for i in 0..blocks.len().saturating_sub(1) {
         let key = keys.get(i);
+        if key.len() > LABEL_MAX_BYTES {
+            // longer than every label
+            continue;
+        }
         let label = blocks[i].text.trim_end().ends_with(':');
         let author = matches!(key, "by" | "posted by" | "written by")
             || label && AUTHOR_LABELS.contains(&key);
@@ -1388,20 +1928,22 @@ fn drop_split_bylines(
 /// A dateline: only date words and numbers, with at least one digit.
 #[cfg(test)]
 fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
-    is_dateline_key(text, &norm(text), o)
+    let (key, shape) = shape_of(text);
+    is_dateline_key(&key, shape.flags, o)
 }
 
-/// `is_dateline` with the block's key.
-fn is_dateline_key(text: &str, key: &str, o: &BoilerplateOptions) -> bool {
-    if !text.bytes().any(|c| c.is_ascii_digit()) {
+/// `is_dateline` with the block's key and [`Shape::flags`].
+fn is_dateline_key(key: &str, flags: u32, o: &BoilerplateOptions) -> bool {
+    if flags & F_DIGIT == 0 {
         return false;
     }
     let mut n = 0;
     let mut dated = false;
     for w in key_words(key) {
         n += 1;
-        dated |= w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-            || DATE_SET.contains(w) && w.len() >= 3 && !TIME_WORDS.contains(&w);
+        let date_word = DATE_SET.contains(w);
+        dated |= w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit())
+            || date_word && w.len() >= 3 && !TIME_WORDS.contains(&w);
         if n > o.max_dateline_words {
             return false;
         }
@@ -1414,11 +1956,11 @@ fn is_dateline_key(text: &str, key: &str, o: &BoilerplateOptions) -> bool {
                         .strip_prefix(p)
                         .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
                 }));
-        if !(numeric || DATE_SET.contains(w)) {
+        if !(numeric || date_word) {
             return false;
         }
     }
-    n > 0 && (dated || text.contains('/'))
+    n > 0 && (dated || flags & F_SLASH != 0)
 }
 
 /// Date words that name a time of day, not a date (`10 p.m.`, `4:14 pm EST`).
@@ -1471,6 +2013,10 @@ fn parse_date(text: &str) -> Option<String> {
 struct TitleKeys {
     full: String,
     short: String,
+    /// `short.split(' ').count()`.
+    short_pieces: usize,
+    /// A searcher for `short`.
+    finder: memchr::memmem::Finder<'static>,
 }
 
 impl TitleKeys {
@@ -1480,7 +2026,13 @@ impl TitleKeys {
             return None;
         }
         let short = norm(crate::text::strip_title_suffix(title));
-        Some(TitleKeys { full, short })
+        let finder = memchr::memmem::Finder::new(short.as_bytes()).into_owned();
+        Some(TitleKeys {
+            full,
+            short_pieces: short.split(' ').count(),
+            short,
+            finder,
+        })
     }
 }
 
@@ -1489,11 +2041,18 @@ impl TitleKeys {
 /// ... - Site`), but not a paragraph that merely starts like the title.
 #[cfg(test)]
 fn is_title_repeat(text: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool {
-    title_repeat(text, &norm(text), keys, o)
+    let (key, shape) = shape_of(text);
+    title_repeat(text, &key, &shape, keys, o)
 }
 
-/// `is_title_repeat` with the block's key.
-fn title_repeat(text: &str, key: &str, keys: &TitleKeys, o: &BoilerplateOptions) -> bool {
+/// `is_title_repeat` with the block's key and [`Shape`].
+fn title_repeat(
+    text: &str,
+    key: &str,
+    shape: &Shape,
+    keys: &TitleKeys,
+    o: &BoilerplateOptions,
+) -> bool {
     if key == keys.full || key == keys.short {
         return true;
     }
@@ -1501,46 +2060,49 @@ fn title_repeat(text: &str, key: &str, keys: &TitleKeys, o: &BoilerplateOptions)
     if key.len() <= tkey.len() || ends_sentence(text) {
         return false;
     }
-    let extra = key
-        .split(' ')
-        .count()
-        .saturating_sub(tkey.split(' ').count());
+    // `key.split(' ').count()`: the key is not empty here
+    let extra = shape.words().saturating_sub(keys.short_pieces);
     if extra > o.max_title_extra_words {
         return false;
     }
     // the title inside, at word boundaries, with separators around it
-    contains_words(key, tkey) && text.contains(['|', '-', '–', '—', '»', ':', '·', '/'])
+    shape.has(F_TITLE_SEP) && contains_words(key, tkey, &keys.finder)
 }
 
-/// `format!(" {key} ").contains(&format!(" {part} "))`, without the copies.
-fn contains_words(key: &str, part: &str) -> bool {
+/// `format!(" {key} ").contains(&format!(" {part} "))`, without the copies;
+/// `finder` searches for `part`.
+fn contains_words(key: &str, part: &str, finder: &memchr::memmem::Finder<'_>) -> bool {
     if part.is_empty() {
         return key.is_empty();
     }
     let (k, n) = (key.as_bytes(), part.len());
     let mut from = 0;
-    // every occurrence, overlapping ones too
-    while let Some(at) = key.get(from..).and_then(|rest| rest.find(part)) {
+    // every occurrence, overlapping ones too (a match of UTF-8 in UTF-8
+    // starts on a character boundary)
+    while let Some(at) = k.get(from..).and_then(|rest| finder.find(rest)) {
         let at = from + at;
         if (at == 0 || k[at - 1] == b' ') && (at + n == k.len() || k[at + n] == b' ') {
             return true;
         }
         from = at + 1;
-        while from < k.len() && !key.is_char_boundary(from) {
-            from += 1;
-        }
     }
     false
 }
 
 /// `Home > World > Asia`: a one-line trail of short crumbs.
+#[cfg(test)]
 fn is_breadcrumb_line(text: &str, o: &BoilerplateOptions) -> bool {
+    breadcrumb_line(text, shape_of(text).1.flags, o)
+}
+
+/// `is_breadcrumb_line` of a text with [`Shape::flags`] `flags`.
+fn breadcrumb_line(text: &str, flags: u32, o: &BoilerplateOptions) -> bool {
     // every separator is a space, one of these, a space
-    if !text.contains(['>', '›', '»', '/', '→', '|']) {
+    if flags & F_CRUMB == 0 {
         return false;
     }
-    for sep in CRUMB_SEPARATORS {
-        if !text.contains(sep) {
+    for (sep, flag) in CRUMB_SEPARATORS {
+        if flags & flag == 0 || !text.contains(sep) {
             continue;
         }
         let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
@@ -1586,7 +2148,7 @@ fn drop_breadcrumb_runs(
                 || b.kind == BlockKind::Paragraph)
                 && t.split_whitespace().count() <= o.max_crumb_words
                 && !ends_sentence(t);
-            let is_title = title.is_some_and(|k| title_repeat(t, keys.get(j), k, o));
+            let is_title = title.is_some_and(|k| title_repeat(t, keys.get(j), keys.shape(j), k, o));
             if !(is_crumb || is_title || drop[j]) {
                 break;
             }
@@ -1604,13 +2166,14 @@ fn drop_breadcrumb_runs(
 /// A block that is (almost) all link text and short: a link, not prose
 /// (a linked sentence, a lone linked word or a cited address stays).
 fn is_link_block(b: &Block, o: &BoilerplateOptions) -> bool {
+    // cheapest tests first
     b.link_bytes > 0
-        && !looks_like_address(&b.text)
-        && (!b.text.ends_with('.') || b.text.ends_with(".."))
-        && b.text.split_whitespace().nth(1).is_some()
         && b.kind != BlockKind::Heading
         && b.link_density() >= o.link_density_max
+        && (!b.text.ends_with('.') || b.text.ends_with(".."))
+        && b.text.split_whitespace().nth(1).is_some()
         && b.text.split_whitespace().count() <= o.link_block_max_words
+        && !looks_like_address(&b.text)
 }
 
 /// Runs of links: link-dense list items (related stories, tag lists), or
@@ -1648,30 +2211,79 @@ fn is_real_content(b: &Block, o: &BoilerplateOptions) -> bool {
         && has_sentence_punct(&b.text)
 }
 
-/// Blocks repeated within the page (normalised text): later copies go; the
-/// first stays only when it is real content (or a heading); list items that
-/// are real content keep every copy. Hash-based.
-fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
-    let mut count: HashMap<&str, usize, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(blocks.len(), Default::default());
-    for (i, d) in drop.iter().enumerate() {
-        let k = keys.get(i);
-        if !*d && !k.is_empty() {
-            *count.entry(k).or_default() += 1;
+/// The distinct keys of a page, numbered in order of first appearance:
+/// an open-addressed table of (key hash, group + 1) at most half full,
+/// keys compared in full through their first block.
+struct KeyGroups {
+    slots: Vec<(u64, usize)>,
+    shift: u32,
+    /// The first block of each group.
+    firsts: Vec<usize>,
+}
+
+impl KeyGroups {
+    fn with_capacity(capacity: usize) -> Self {
+        let n = (capacity * 2).next_power_of_two().max(16);
+        KeyGroups {
+            slots: vec![(0, 0); n],
+            shift: 64 - n.trailing_zeros(),
+            firsts: Vec::new(),
         }
     }
-    let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
-        HashSet::with_capacity_and_hasher(count.len(), Default::default());
-    for i in 0..blocks.len() {
-        let k = keys.get(i);
-        if drop[i] || k.is_empty() || count.get(k).map_or(true, |&c| c < 2) {
+
+    /// The group of block `i`'s key, whose hash is `hash` (a new group if
+    /// no earlier block has the key).
+    fn group(&mut self, keys: &Keys, i: usize, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let key = keys.get(i);
+        let mut at = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let (h, g) = self.slots[at];
+            if g == 0 {
+                self.firsts.push(i);
+                self.slots[at] = (hash, self.firsts.len());
+                return self.firsts.len() - 1;
+            }
+            if h == hash && keys.get(self.firsts[g - 1]) == key {
+                return g - 1;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// Blocks repeated within the page (normalised text): later copies go; the
+/// first stays only when it is real content (or a heading); list items that
+/// are real content keep every copy. Hash-based: each key gets a group
+/// number once, counted and marked seen by number.
+fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
+    let mut groups = KeyGroups::with_capacity(blocks.len());
+    let mut group = vec![usize::MAX; blocks.len()];
+    let mut count: Vec<usize> = Vec::new();
+    for (i, d) in drop.iter().enumerate() {
+        let shape = keys.shape(i);
+        if *d || shape.words == 0 {
             continue;
         }
-        let first = seen.insert(k);
+        let g = groups.group(keys, i, shape.key_hash);
+        if g == count.len() {
+            count.push(0);
+        }
+        count[g] += 1;
+        group[i] = g;
+    }
+    let mut seen = vec![false; count.len()];
+    for i in 0..blocks.len() {
+        let g = group[i];
+        if drop[i] || g == usize::MAX || count[g] < 2 {
+            continue;
+        }
+        let first = !std::mem::replace(&mut seen[g], true);
         let b = &blocks[i];
+        // (`k.split(' ').count()` of a non-empty key is its words)
         let content = b.kind == BlockKind::Heading
             || ends_sentence(&b.text)
-            || k.split(' ').count() >= o.repeat_content_min_words;
+            || keys.shape(i).words() >= o.repeat_content_min_words;
         // items of lists repeat legitimately (the same feature under
         // several products), and so do headings (a forum's poster names, a
         // blog's date headers); other content keeps only its first copy
@@ -1682,6 +2294,57 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
     }
 }
 
+/// A set of 64-bit hashes (well mixed already), open-addressed, for at
+/// most `capacity` of them: a table of 1.5 times that many slots, a hash's
+/// first slot its high bits scaled to the table (no power-of-two rounding:
+/// the table is a page's largest).
+struct HashSet64 {
+    slots: Vec<u64>,
+    /// Whether 0, the empty slot's value, is in the set.
+    zero: bool,
+}
+
+impl HashSet64 {
+    fn with_capacity(capacity: usize) -> Self {
+        HashSet64 {
+            slots: vec![0; capacity + capacity / 2 + 1],
+            zero: false,
+        }
+    }
+
+    /// The slot holding `h`, or the empty one where it would go.
+    #[inline]
+    fn find(&self, h: u64) -> usize {
+        let n = self.slots.len();
+        let mixed = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut i = ((u128::from(mixed) * n as u128) >> 64) as usize;
+        while self.slots[i] != 0 && self.slots[i] != h {
+            i += 1;
+            if i == n {
+                i = 0;
+            }
+        }
+        i
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        self.slots[self.find(h)] == h
+    }
+
+    /// Insert `h`; the caller never inserts more than the capacity.
+    fn insert(&mut self, h: u64) {
+        if h == 0 {
+            self.zero = true;
+            return;
+        }
+        let i = self.find(h);
+        self.slots[i] = h;
+    }
+}
+
 /// Blocks whose word 4-grams mostly appeared in earlier blocks: a summary
 /// or a dump of the whole story repeating its paragraphs. One hash per
 /// 4-gram; linear.
@@ -1689,34 +2352,36 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
 /// A 4-gram is identified by a 64-bit hash made from its four words'
 /// hashes (a collision would take ~2^32 grams on one page).
 fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
-    let mut seen: HashSet<u64, BuildHasherDefault<Mix>> =
-        HashSet::with_capacity_and_hasher(keys.buf.len() / 4, Default::default());
-    let mut hashes: Vec<u64> = Vec::new();
-    let mut grams: Vec<u64> = Vec::new();
-    for (i, (b, d)) in blocks.iter().zip(drop.iter_mut()).enumerate() {
+    // every gram that may go in
+    let grams_in: usize = drop
+        .iter()
+        .zip(&keys.shapes)
+        .filter(|(d, _)| !**d)
+        .map(|(_, s)| s.grams())
+        .sum();
+    let mut seen = HashSet64::with_capacity(grams_in);
+    let runs = blocks.iter().zip(&keys.shapes).zip(keys.gram_runs());
+    for (((b, shape), grams), d) in runs.zip(drop.iter_mut()) {
         if *d {
             continue;
         }
-        hashes.clear();
-        hashes.extend(key_words(keys.get(i)).map(word_hash));
-        grams.clear();
-        grams.extend(hashes.windows(4).map(|w| {
-            w.iter().fold(0x9e37_79b9_7f4a_7c15u64, |g, &h| {
-                (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
-            })
-        }));
-        if hashes.len() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty() {
-            let covered = grams.iter().filter(|g| seen.contains(g)).count();
+        if shape.words() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty()
+        {
+            let covered = grams.iter().filter(|&&g| seen.contains(g)).count();
             if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
                 *d = true;
                 continue;
             }
         }
-        seen.extend(grams.iter().copied());
+        for &g in grams {
+            seen.insert(g);
+        }
     }
 }
 
-/// A 64-bit hash of a word, eight bytes at a time.
+/// A 64-bit hash of a word, eight bytes at a time (the test oracle of
+/// [`word_hash_bytes`] and [`short_word_hash`]).
+#[cfg(test)]
 fn word_hash(w: &str) -> u64 {
     let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ w.len() as u64;
     for chunk in w.as_bytes().chunks(8) {
@@ -1728,30 +2393,67 @@ fn word_hash(w: &str) -> u64 {
     h
 }
 
+/// `word_hash` of a word's bytes.
+fn word_hash_bytes(w: &[u8]) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ w.len() as u64;
+    for chunk in w.chunks(8) {
+        h = (h ^ first8(chunk)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 29;
+    }
+    h
+}
+
+/// The seed of [`chain_hash`].
+const CHAIN_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One step of hashing a sequence of word hashes (`fold` from
+/// [`CHAIN_SEED`]).
+#[inline]
+fn chain_hash(g: u64, h: u64) -> u64 {
+    (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
+/// The hash of a word 4-gram from its words' [`word_hash`]es.
+#[inline]
+fn gram_hash(w: [u64; 4]) -> u64 {
+    w.iter().fold(CHAIN_SEED, |g, &h| chain_hash(g, h))
+}
+
+/// `word_hash` of a word of `len` (1 to 8) bytes packed by [`first8`].
+#[inline]
+fn short_word_hash(len: usize, packed: u64) -> u64 {
+    let h = ((0x9e37_79b9_7f4a_7c15u64 ^ len as u64) ^ packed).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ h >> 29
+}
+
 /// `Tags: a, b, c`, or a keyword list glued with bare commas.
 #[cfg(test)]
 fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
-    tag_list(b, true, o)
+    let t = b.text.trim();
+    tag_list(b, t, char_len(t), true, o)
 }
 
-/// `is_tag_list`; `labelled` is false when the block holds none of the
-/// label words ([`prefilter`] said so), sparing the regex.
-fn tag_list(b: &Block, labelled: bool, o: &BoilerplateOptions) -> bool {
+/// `is_tag_list` of block `b` with trimmed text `t` of `len` characters;
+/// `labelled` is false when the block holds none of the label words
+/// ([`prefilter`] said so), sparing the regex.
+fn tag_list(b: &Block, t: &str, len: usize, labelled: bool, o: &BoilerplateOptions) -> bool {
     static TAGS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
             .expect("tags regex")
     });
-    let t = b.text.trim();
-    if b.kind == BlockKind::Heading || char_len(t) > o.max_rule_chars || ends_sentence(t) {
+    if b.kind == BlockKind::Heading || len > o.max_rule_chars || ends_sentence(t) {
         return false;
     }
     if labelled && TAGS.is_match(t) {
         return true;
     }
-    let parts = t.split(',').count();
-    let bare = t.matches(',').count() - t.matches(", ").count();
-    parts >= o.tag_list_min_parts
-        && 2 * bare >= parts - 1
+    let commas = t.bytes().filter(|&c| c == b',').count();
+    let parts = commas + 1;
+    if parts < o.tag_list_min_parts {
+        return false;
+    }
+    let bare = commas - t.matches(", ").count();
+    2 * bare >= parts - 1
         && t.split(',')
             .all(|p| p.split_whitespace().count() <= o.max_crumb_words)
 }
@@ -1782,18 +2484,33 @@ fn drop_promo_lists(
 /// A cited web address (`http://...`, `www.example.com`): a source, kept.
 fn looks_like_address(text: &str) -> bool {
     text.split_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+        starts_with_ignore_case(w, "http://")
+            || starts_with_ignore_case(w, "https://")
+            || starts_with_ignore_case(w, "www.")
     })
+}
+
+/// `s.to_ascii_lowercase().starts_with(prefix)` for a lower-case ASCII
+/// `prefix`, without the copy.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `s.to_ascii_lowercase().ends_with(suffix)` for a lower-case ASCII
+/// `suffix`, without the copy.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// A block that is only a web address.
 fn is_bare_url(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
+    (starts_with_ignore_case(t, "http://") || starts_with_ignore_case(t, "https://"))
         && !t.contains(char::is_whitespace)
-        && IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e))
+        && IMAGE_EXTENSIONS.iter().any(|e| ends_with_ignore_case(t, e))
 }
 
 /// Image file endings: an image address left as a line is no content.
@@ -1809,6 +2526,12 @@ fn is_signup_prompt(text: &str) -> bool {
         Regex::new(r"(?i)\b(?:newsletters?|inbox|briefing|digest)\b").expect("signup tail regex")
     });
     head_gap_tail(text, &HEAD, &TAIL, JOIN_GAP_MAX_CHARS)
+}
+
+/// The first-word prefilter of [`is_signup_prompt`]: its head (`sign up`,
+/// `subscribe`, `register`, `join`) is among the words of [`PRE_JOIN`].
+fn may_be_signup(text: &str, shape: &Shape) -> bool {
+    shape.has(F_FOLD) || pre(first_word_bits(text), PRE_JOIN)
 }
 
 /// The name of a promo box: a short line of a few words, no sentence.
@@ -1833,12 +2556,14 @@ enum Verdict {
 
 /// Apply the one-block rules, moving a byline or date found in the body
 /// into `meta` when it has none.
-/// `key` is the block's [`norm`] key. The rules run in a fixed order, each
-/// with its length bound checked before any regex.
+/// `key` is the block's [`norm`] key, `shape` its [`Shape`]. The rules run
+/// in a fixed order, each with its length bound checked before any regex.
+#[allow(clippy::too_many_arguments)]
 fn judge(
     plain_text: bool,
     b: &Block,
     key: &str,
+    shape: &Shape,
     meta: &mut Metadata,
     title: Option<&TitleKeys>,
     o: &BoilerplateOptions,
@@ -1847,18 +2572,18 @@ fn judge(
     if t.is_empty() || is_ad_key(key) {
         return Verdict::Drop;
     }
-    let len = char_len(t);
+    let len = shape.chars();
     let line = len <= o.max_rule_chars / 2;
     // no regex rule looks at a block longer than every rule's bound
     let m = if len <= o.max_rule_chars.max(o.max_cookie_chars) {
-        prefilter(t, key, len, o)
+        prefilter(t, shape, len, o)
     } else {
         0
     };
     if line && pre(m, PRE_COMMENTS) && COMMENTS_LINE.is_match(t) {
         return Verdict::Comments;
     }
-    if title.is_some_and(|k| title_repeat(t, key, k, o)) {
+    if title.is_some_and(|k| title_repeat(t, key, shape, k, o)) {
         return Verdict::Title;
     }
     if let Some(end) = (line && pre(m, PRE_PROMO))
@@ -1880,8 +2605,8 @@ fn judge(
             && pre(m, PRE_COPYRIGHT)
             && COPYRIGHT_LINE.is_match(t))
         || len <= o.max_rule_chars && pre(m, PRE_CREDIT) && CREDIT_LINE.is_match(t)
-        || is_breadcrumb_line(t, o)
-        || tag_list(b, pre(m, PRE_TAGS), o)
+        || breadcrumb_line(t, shape.flags, o)
+        || tag_list(b, t, len, pre(m, PRE_TAGS), o)
         || is_bare_url(t)
     {
         return Verdict::Drop;
@@ -1895,7 +2620,7 @@ fn judge(
             }
             return Verdict::Drop;
         }
-        if is_dateline_key(t, key, o) {
+        if is_dateline_key(key, shape.flags, o) {
             if meta.published.is_none() {
                 meta.published = parse_date(t);
             }
@@ -1917,12 +2642,13 @@ enum Class {
     Bad,
 }
 
-/// `len` is the block's [`weighted_len`], `words` its word and stopword
-/// counts.
+/// `len` is the block's weighted length ([`Shape::weighted_len`]), `words`
+/// its word and stopword counts, `punct` its sentence punctuation.
 fn classify(
     b: &Block,
     len: usize,
     words: (usize, usize),
+    punct: usize,
     check_stopwords: bool,
     o: &BoilerplateOptions,
 ) -> Class {
@@ -1933,7 +2659,7 @@ fn classify(
     // prose: sentence punctuation, or (in a known language) so many
     // function words that it reads as a sentence without its full stop
     let prose =
-        has_sentence_punct(&b.text) || check_stopwords && density >= o.prose_stopword_density;
+        sentence_punct(&b.text, punct) || check_stopwords && density >= o.prose_stopword_density;
     if !prose || check_stopwords && density < o.min_stopword_density {
         return Class::Short;
     }
@@ -1961,21 +2687,26 @@ fn main_run(
     if blocks.is_empty() {
         return (Vec::new(), 0);
     }
-    // per block, once: weighted length, words and stopwords
-    let wlen: Vec<usize> = blocks.iter().map(|b| weighted_len(&b.text, o)).collect();
-    let counts: Vec<(usize, usize)> = (0..blocks.len())
-        .map(|i| stopword_counts(keys.get(i)))
-        .collect();
-    let (n, sw) = counts
-        .iter()
-        .fold((0usize, 0usize), |(n, sw), &(a, b)| (n + a, sw + b));
+    // per block, from its scan: weighted length, words and stopwords
+    let wlen: Vec<usize> = keys.shapes.iter().map(|s| s.weighted_len(o)).collect();
+    let (n, sw) = keys.shapes.iter().fold((0usize, 0usize), |(n, sw), s| {
+        (n + s.words(), sw + s.stopwords as usize)
+    });
     let check_sw = n > 0 && sw as f32 >= o.page_stopword_density * n as f32;
     let classes: Vec<Class> = (0..blocks.len())
         .map(|i| {
             if dropped[i] {
                 Class::Bad
             } else {
-                classify(&blocks[i], wlen[i], counts[i], check_sw, o)
+                let s = keys.shape(i);
+                classify(
+                    &blocks[i],
+                    wlen[i],
+                    (s.words(), s.stopwords as usize),
+                    s.punct as usize,
+                    check_sw,
+                    o,
+                )
             }
         })
         .collect();
@@ -2242,11 +2973,17 @@ pub(crate) fn clean(
     // every rule reads the block's normalised words from here
     let keys = Keys::new(&blocks);
     for (i, b) in blocks.iter().enumerate() {
-        match judge(plain_text, b, keys.get(i), meta, title.as_ref(), o) {
+        let shape = keys.shape(i);
+        match judge(plain_text, b, keys.get(i), shape, meta, title.as_ref(), o) {
             Verdict::Keep => {}
             Verdict::Drop => {
                 drop[i] = true;
-                if plain_text && i > 0 && is_signup_prompt(&b.text) && is_box_name(&blocks[i - 1]) {
+                if plain_text
+                    && i > 0
+                    && may_be_signup(&b.text, shape)
+                    && is_signup_prompt(&b.text)
+                    && is_box_name(&blocks[i - 1])
+                {
                     // the newsletter's name above its sign-up line
                     drop[i - 1] = true;
                 }
@@ -2308,9 +3045,9 @@ pub(crate) fn clean(
         .zip(keep)
         .enumerate()
         .filter(|(i, (b, k))| {
-            *k && headline
-                .as_ref()
-                .map_or(true, |h| !title_repeat(&b.text, keys.get(*i), h, o))
+            *k && headline.as_ref().map_or(true, |h| {
+                !title_repeat(&b.text, keys.get(*i), keys.shape(*i), h, o)
+            })
         })
         .map(|(_, (b, _))| b)
         .collect();
@@ -2741,7 +3478,17 @@ mod tests {
         let classes: Vec<Class> = blocks
             .iter()
             .zip(&wlen)
-            .map(|(b, &len)| classify(b, len, stopword_counts(&norm(&b.text)), true, &o))
+            .map(|(b, &len)| {
+                let s = shape_of(&b.text).1;
+                classify(
+                    b,
+                    len,
+                    (s.words(), s.stopwords as usize),
+                    s.punct as usize,
+                    true,
+                    &o,
+                )
+            })
             .collect();
         let none = vec![false; blocks.len()];
         assert!(!is_clean_text(&wlen, &classes, &none, &o));
@@ -2966,7 +3713,8 @@ mod rewrite_tests {
             ("a", ""),
         ] {
             let want = format!(" {key} ").contains(&format!(" {part} "));
-            assert_eq!(contains_words(key, part), want, "{key:?} {part:?}");
+            let finder = memchr::memmem::Finder::new(part);
+            assert_eq!(contains_words(key, part, &finder), want, "{key:?} {part:?}");
         }
     }
 
@@ -3025,6 +3773,22 @@ mod prefilter_tests {
                 "• Follow us",
                 "«Most popular»",
                 "5 min read",
+                "5min read",
+                "5 MINUTES listen",
+                "5\tmins read.",
+                "5\u{a0}min read",
+                "5\u{2009}min read",
+                "5٣ min read",
+                "12 comments",
+                "12\ncomments",
+                "12\u{a0}comments",
+                "12 Responses to “The story”",
+                "3 replies",
+                "4 reactions",
+                "12comments",
+                "12 34 min read",
+                "12. min read",
+                "1_000 comments",
                 "٣ min read",
                 "Newsletter",
                 "Ǆnewsletter",
@@ -3038,8 +3802,8 @@ mod prefilter_tests {
         let o = o();
         for t in texts {
             let t = t.trim();
-            let key = norm(t);
-            let m = prefilter(t, &key, char_len(t), &o);
+            let (_, shape) = shape_of(t);
+            let m = prefilter(t, &shape, char_len(t), &o);
             let checks: [(usize, bool); 11] = [
                 (PRE_COMMENTS, COMMENTS_LINE.is_match(t)),
                 (PRE_PROMO, PROMO_LINE.is_match(t)),
@@ -3056,7 +3820,7 @@ mod prefilter_tests {
                 (PRE_BYLINE, BYLINE.is_match(t)),
                 (
                     PRE_TAGS,
-                    tag_list(&Block::new(BlockKind::Paragraph, t), true, &o),
+                    is_tag_list(&Block::new(BlockKind::Paragraph, t), &o),
                 ),
             ];
             for (bit, matched) in checks {
@@ -3076,5 +3840,282 @@ mod prefilter_tests {
         assert_eq!(stopword_counts("что это"), (2, 2));
         assert_eq!(stopword_counts("thethe dengan dengans"), (3, 1));
         assert!(STOPWORDS.iter().all(|w| w.len() <= 8));
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    //! [`scan`] computes in one pass what the rules used to compute one by
+    //! one; each figure is checked here against the old computation.
+    use super::*;
+
+    /// The key, every figure of [`Shape`] and the 4-gram hashes, the old
+    /// way.
+    fn oracle(text: &str) -> (String, Shape, Vec<u64>) {
+        let t = text.trim();
+        let key: Vec<String> = words(text).map(|w| w.into_owned()).collect();
+        let key = key.join(" ");
+        let (words, stopwords) = stopword_counts(&key);
+        let has = |cs: &[char]| t.contains(cs);
+        let flag = |cs: &[char], f: u32| if has(cs) { f } else { 0 };
+        let flags = flag(&['\u{17f}', '\u{212a}'], F_FOLD)
+            | flag(&['\u{212a}', '\u{130}'], F_ASCII_LOWER)
+            | if t.bytes().any(|c| c.is_ascii_digit()) {
+                F_DIGIT
+            } else {
+                0
+            }
+            | flag(&['/'], F_SLASH)
+            | flag(&['(', '©'], F_COPY)
+            | flag(&['>'], F_GT)
+            | flag(&['|'], F_PIPE)
+            | flag(&['›'], F_RSAQUO)
+            | flag(&['»'], F_RAQUO)
+            | flag(&['→'], F_ARROW)
+            | flag(&['-'], F_HYPHEN)
+            | flag(&['–', '—'], F_DASH)
+            | flag(&[':'], F_COLON)
+            | flag(&['·'], F_MIDDOT)
+            | if t.is_ascii() { 0 } else { F_NON_ASCII };
+        let key_lits = literal_bits(KEY_LITERALS.iter().map(|(b, l, _)| (*b, *l)), &key);
+        let credit_lits = literal_bits(CREDIT_LITERALS.iter().map(|l| (PRE_CREDIT, *l)), t);
+        let shape = Shape {
+            chars: count32(char_len(t)),
+            edge: count32(char_len(text) - char_len(t)),
+            cjk: count32(text.chars().filter(|&c| is_cjk(c)).count()),
+            words: count32(words),
+            stopwords: count32(stopwords),
+            punct: count32(
+                t.chars()
+                    .filter(|c| matches!(c, '.' | '!' | '?' | '。' | ',' | '，' | '、'))
+                    .count(),
+            ),
+            flags,
+            lits: key_lits | credit_lits,
+            key_hash: key_words(&key)
+                .map(word_hash)
+                .fold(0x9e37_79b9_7f4a_7c15u64, |g, h| {
+                    (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
+                }),
+        };
+        let hashes: Vec<u64> = key_words(&key).map(word_hash).collect();
+        let grams = hashes
+            .windows(4)
+            .map(|w| {
+                w.iter().fold(0x9e37_79b9_7f4a_7c15u64, |g, &h| {
+                    (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
+                })
+            })
+            .collect();
+        (key, shape, grams)
+    }
+
+    fn texts() -> Vec<String> {
+        let mut v = rewrite_tests::samples();
+        v.extend(
+            [
+                "",
+                " \u{3000}\t",
+                "  Padded line.  ",
+                "\u{a0}Non-breaking\u{2003}",
+                "ΣΟΦΟΣ σοφός ὈΔΥΣΣΕΎΣ aΣb Σ",
+                "İstanbul’da 3½ km² — Ⅻ",
+                "a_b c-d e\u{301}f  ÉCOLE",
+                "東京 タワー 한국어。読む、書く，",
+                "x\u{200d}y \u{2071}x",
+                "Cookies: we use COOKIES. Consent to the use; manage your privacy",
+                "CONSENT—TO the terms",
+                "consent,to",
+                "All rights reserved © 2024",
+                "all-rights-reserved",
+                "Todos los derechos reservados | Todos os direitos",
+                "Tous droits réservés",
+                "cooKie with a Kelvin sign; İnewsletter",
+                "Photo: AFP / Getty Images, Shutterstock, iStock",
+                "PhotoImagePictureFotoCreditIllustrationGraphicVideoSourceMedia",
+                "a photo, an image (no credit)",
+                "Home > World › Asia » Europe / News → Sport >> x | y",
+                "Title – tag — site · more: end - x",
+                "Newsletters: sign up. Really? Yes! 1, 2, 3",
+                "mismanaged enewsletters copyrighted undroits",
+                "the cat and the dog that is on the mat for you",
+                "что это и в не на",
+                "é è más não für",
+                "https://example.com/image.JPG",
+                "Ǆemal ǅemal ǆemal",
+                "ß ẞ ﬁ ŉ",
+                "\u{1f600} emoji \u{1f600}x",
+                "wordwordwordword1 wordwordwordword12 longerthansixteenbytes",
+            ]
+            .map(str::to_string),
+        );
+        v
+    }
+
+    #[test]
+    fn scan_matches_the_old_computations() {
+        let o = BoilerplateOptions {
+            cjk_char_weight: 3,
+            ..BoilerplateOptions::default()
+        };
+        for text in texts() {
+            let mut out = b"earlier key".to_vec();
+            let mut grams = vec![7u64];
+            let shape = scan(&text, &mut out, &mut grams);
+            let (key, want, want_grams) = oracle(&text);
+            assert_eq!(&out[..11], b"earlier key");
+            assert_eq!(utf8(out[11..].to_vec()), key, "{text:?}");
+            assert_eq!(grams[1..], want_grams[..], "{text:?}");
+            assert_eq!(shape, want, "{text:?}");
+            assert_eq!(shape.weighted_len(&o), weighted_len(&text, &o), "{text:?}");
+            assert_eq!(shape.all_chars(), char_len(&text));
+            assert_eq!(
+                sentence_punct(&text, shape.punct as usize),
+                has_sentence_punct(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn keys_share_one_buffer() {
+        let texts = texts();
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::new(BlockKind::Paragraph, t.as_str()))
+            .collect();
+        let keys = Keys::new(&blocks);
+        let runs: Vec<&[u64]> = keys.gram_runs().collect();
+        assert_eq!(runs.len(), texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            let (key, shape, grams) = oracle(t);
+            assert_eq!(keys.get(i), key);
+            assert_eq!(keys.shape(i), &shape);
+            assert_eq!(runs[i], &grams[..]);
+        }
+    }
+
+    #[test]
+    fn word_hashes_agree() {
+        for w in [
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "é",
+            "ééééé",
+            "x".repeat(17).as_str(),
+        ] {
+            assert_eq!(word_hash_bytes(w.as_bytes()), word_hash(w));
+            if w.len() <= 8 {
+                assert_eq!(short_word_hash(w.len(), first8(w.as_bytes())), word_hash(w));
+            }
+        }
+    }
+
+    /// The characters the scan takes shortcuts on.
+    #[test]
+    fn unicode_facts_the_scan_relies_on() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.to_lowercase().any(|l| l.is_ascii())) {
+            assert!(matches!(c, '\u{130}' | '\u{212a}'), "{c:?}");
+        }
+        // a character lower-cases to at most 1.5 times its bytes, so a key
+        // fits in twice its text's bytes (`scan`)
+        for c in ('\0'..=char::MAX).filter(|c| c.is_alphanumeric()) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(2 * lower <= 3 * c.len_utf8(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn anchored_bits_match_the_linear_search() {
+        let mut words: Vec<String> = ANCHORED_WORDS
+            .iter()
+            .flat_map(|(_, ws)| ws.iter())
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_string(),
+                ]
+            })
+            .collect();
+        words.extend(["x", "9lives", "Zebra", "A", "BYE", "relatedness"].map(str::to_string));
+        for w in words.iter().filter(|w| !w.is_empty() && w != &"#") {
+            let b = w.as_bytes();
+            if b[0].is_ascii_digit() {
+                // numbers are followed further: never more bits
+                let bits = anchored_bits(b, b" min read");
+                assert_eq!(bits & !anchored_bits_oracle(b), 0, "{w}");
+            } else {
+                assert_eq!(anchored_bits(b, b""), anchored_bits_oracle(b), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_tables_hold_their_words() {
+        for (table, words) in [
+            (&*STOPWORD_TABLE, STOPWORDS),
+            (&*SOCIAL_SET, SOCIAL_WORDS),
+            (&*DATE_SET, DATE_WORDS),
+        ] {
+            for w in words {
+                assert!(table.contains(w) || w.contains(' '), "{w}");
+                assert!(w.len() <= 16 || w.contains(' '), "{w}");
+            }
+            for w in ["", "zz", "thee", "mondays", "x".repeat(17).as_str()] {
+                assert_eq!(table.contains(w), words.contains(&w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn hash_set_64_is_a_set() {
+        let mut set = HashSet64::with_capacity(200);
+        let mut std_set = HashSet::new();
+        let mut x = 0x1234_5678_9abc_def0u64;
+        for i in 0..200u64 {
+            x = x.rotate_left(13).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ i;
+            let v = if i % 50 == 0 { 0 } else { x % 300 };
+            assert_eq!(set.contains(v), std_set.contains(&v));
+            set.insert(v);
+            std_set.insert(v);
+            assert!(set.contains(v));
+        }
+    }
+
+    #[test]
+    fn addresses_without_copies() {
+        let old_address = |text: &str| {
+            text.split_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+            })
+        };
+        let old_bare = |text: &str| {
+            let t = text.trim();
+            let lower = t.to_ascii_lowercase();
+            (lower.starts_with("http://") || lower.starts_with("https://"))
+                && !t.contains(char::is_whitespace)
+                && IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e))
+        };
+        for t in [
+            "",
+            "http",
+            "HTTPS://X.ORG/A.PNG",
+            " https://x.org/a.avif ",
+            "https://x.org/a.png?x",
+            "see WWW.x.org",
+            "Ünïcode https://x/é.gif",
+            "https://x.org/a b.png",
+            "é.png",
+        ] {
+            assert_eq!(looks_like_address(t), old_address(t), "{t}");
+            assert_eq!(is_bare_url(t), old_bare(t), "{t}");
+        }
     }
 }
