@@ -1144,6 +1144,18 @@ const ASCII_FLAGS: [u32; 128] = {
     t
 };
 
+/// [`ASCII_FLAGS`] for every byte (0 for the bytes of non-ASCII
+/// characters), for the letter-run loop of [`scan_into`].
+const RUN_FLAGS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = ASCII_FLAGS[i];
+        i += 1;
+    }
+    t
+};
+
 /// The flags of a non-ASCII character.
 fn char_flags(c: char) -> u32 {
     F_NON_ASCII
@@ -1236,16 +1248,18 @@ struct Anchor {
     key_literal: Option<usize>,
 }
 
-/// The anchors of [`scan`]'s literal search (sorted by pair), and which
-/// pairs anchor one.
+/// The anchors of [`scan`]'s literal search (sorted by pair), and for each
+/// pair the index in `list` of its first anchor plus one (0: none).
 struct Anchors {
-    pairs: Box<[bool; 1 << 14]>,
+    pairs: Box<[u8; 1 << 15]>,
     list: Vec<Anchor>,
 }
 
-/// Index of an ASCII byte pair in [`Anchors::bitmap`].
+/// Index of a byte pair in [`Anchors::pairs`] (the anchors are ASCII:
+/// pairs with a byte of 0x80 or more anchor nothing).
+#[inline(always)]
 fn pair_index(a: u8, b: u8) -> usize {
-    usize::from(a & 0x7f) << 7 | usize::from(b & 0x7f)
+    usize::from(a) << 7 | usize::from(b & 0x7f)
 }
 
 static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
@@ -1283,9 +1297,9 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
         add(lit, false, None);
     }
     list.sort_by_key(|a| a.pair);
-    let mut pairs = Box::new([false; 1 << 14]);
-    for a in &list {
-        pairs[a.pair] = true;
+    let mut pairs = Box::new([0u8; 1 << 15]);
+    for (k, a) in list.iter().enumerate().rev() {
+        pairs[a.pair] = u8::try_from(k + 1).unwrap_or(u8::MAX);
     }
     Anchors { pairs, list }
 });
@@ -1330,6 +1344,25 @@ impl Scanner<'_> {
     fn extend(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.push(b);
+        }
+    }
+
+    /// Append a run of ASCII letters and digits, lower-cased.
+    #[inline(always)]
+    fn extend_lower(&mut self, run: &[u8]) {
+        let end = self.len + run.len();
+        match self.out.get_mut(self.len..end) {
+            Some(dst) => {
+                for (d, &b) in dst.iter_mut().zip(run) {
+                    *d = b | 0x20;
+                }
+                self.len = end;
+            }
+            None => {
+                for &b in run {
+                    self.push(b | 0x20);
+                }
+            }
         }
     }
 
@@ -1380,13 +1413,13 @@ impl Scanner<'_> {
     }
 
     /// A literal anchor pair ends at byte `i` of `t`: check the literals
-    /// anchored there.
+    /// anchored there, from the `first` in the list on.
     #[cold]
-    fn anchor_hit(&mut self, t: &[u8], i: usize, pair: usize) {
+    fn anchor_hit(&mut self, t: &[u8], i: usize, pair: usize, first: usize) {
         let start = i - 1;
         let list = &self.anchors.list;
-        let from = list.partition_point(|a| a.pair < pair);
-        for a in list[from..].iter().take_while(|a| a.pair == pair) {
+        let from = list.get(first..).unwrap_or(&[]);
+        for a in from.iter().take_while(|a| a.pair == pair) {
             let Some(s) = t.get(start..start + a.lit.len()) else {
                 continue;
             };
@@ -1427,6 +1460,22 @@ fn first8(w: &[u8]) -> u64 {
 /// for `Σ`, whose lower case depends on its place in the word: a word
 /// holding one goes through `str::to_lowercase` whole, as before.
 fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
+    let key_start = out.len();
+    let (end, shape) = scan_at(text, out, key_start, grams);
+    out.truncate(end);
+    shape
+}
+
+/// [`scan`] writing the key at `key_start` of `buf`, whose bytes from there
+/// on are scratch (`buf` grows, zeroed, when it is too short for the key):
+/// the key's end and the shape. Keeping `buf` long between blocks spares
+/// zeroing the room for each key.
+fn scan_at(
+    text: &str,
+    buf: &mut Vec<u8>,
+    key_start: usize,
+    grams: &mut Vec<u64>,
+) -> (usize, Shape) {
     let start = text.trim_start();
     let t = start.trim_end();
     let edge = if t.len() == text.len() {
@@ -1436,14 +1485,16 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
     };
     // a key takes at most twice its text's bytes: a character lower-cases
     // to at most 1.5 times its bytes, and a word of n bytes adds one space
-    let key_start = out.len();
-    out.resize(key_start + 2 * t.len(), 0);
-    let (len, shape) = scan_into(t, &mut out[key_start..], grams);
-    out.truncate(key_start + len);
-    Shape {
+    let need = key_start + 2 * t.len();
+    if buf.len() < need {
+        buf.resize(need, 0);
+    }
+    let (len, shape) = scan_into(t, &mut buf[key_start..], grams);
+    let shape = Shape {
         edge: count32(edge),
         ..shape
-    }
+    };
+    (key_start + len, shape)
 }
 
 /// [`scan`] of the trimmed text `t` into `out`, long enough for its key:
@@ -1492,21 +1543,23 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
             }
             // the run of ASCII letters and digits from here; the anchors
             // are pairs of letters, so only pairs inside a run can hit
+            let run = i;
             let mut prev = 0u8;
             while let Some(&b) = bytes.get(i) {
-                let e = ASCII_FLAGS[usize::from(b & 0x7f)];
-                if b >= 0x80 || e & F_ALNUM == 0 {
+                let e = RUN_FLAGS[usize::from(b)];
+                if e & F_ALNUM == 0 {
                     break;
                 }
                 flags |= e;
-                s.push(b | 0x20);
                 let pair = pair_index(prev, b);
-                if anchors.pairs[pair] {
-                    s.anchor_hit(bytes, i, pair);
+                let first = anchors.pairs[pair];
+                if first != 0 {
+                    s.anchor_hit(bytes, i, pair, usize::from(first - 1));
                 }
                 prev = b;
                 i += 1;
             }
+            s.extend_lower(&bytes[run..i]);
             continue;
         }
         let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -1592,10 +1645,14 @@ impl Keys {
         let mut grams = Vec::with_capacity(bytes / 8);
         let mut ends = Vec::with_capacity(blocks.len());
         let mut shapes = Vec::with_capacity(blocks.len());
+        let mut end = 0;
         for b in blocks {
-            shapes.push(scan(&b.text, &mut buf, &mut grams));
-            ends.push(buf.len());
+            let (e, shape) = scan_at(&b.text, &mut buf, end, &mut grams);
+            end = e;
+            shapes.push(shape);
+            ends.push(end);
         }
+        buf.truncate(end);
         Keys {
             buf: utf8(buf),
             ends,
