@@ -1156,6 +1156,32 @@ const RUN_FLAGS: [u32; 256] = {
     t
 };
 
+/// [`LOWER_2`]'s mark of a character that is not alphanumeric.
+const NOT_ALNUM: u32 = u32::MAX;
+/// [`LOWER_2`]'s mark of an alphanumeric character whose lower case is
+/// more than one character.
+const MULTI_LOWER: u32 = u32::MAX - 1;
+
+/// For each character below U+0800 (those of one or two UTF-8 bytes: Latin,
+/// Greek, Cyrillic, Hebrew, Arabic...): its lower case when it is
+/// alphanumeric and lower-cases to one character, else [`NOT_ALNUM`] or
+/// [`MULTI_LOWER`]. Spares [`scan`] the Unicode tables' searches.
+static LOWER_2: LazyLock<Box<[u32]>> = LazyLock::new(|| {
+    (0..0x800u32)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or('\0');
+            if !c.is_alphanumeric() {
+                return NOT_ALNUM;
+            }
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => u32::from(x),
+                _ => MULTI_LOWER,
+            }
+        })
+        .collect()
+});
+
 /// The flags of a non-ASCII character.
 fn char_flags(c: char) -> u32 {
     F_NON_ASCII
@@ -1501,6 +1527,7 @@ fn scan_at(
 /// the key's length and the shape (but its `edge`).
 fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
     let anchors: &Anchors = &ANCHORS;
+    let low2: &[u32] = &LOWER_2;
     let mut s = Scanner {
         out,
         len: 0,
@@ -1572,17 +1599,24 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
         if matches!(c, '。' | '，' | '、') {
             punct += 1;
         }
+        let low = low2.get(c as usize).copied();
         // general punctuation (quotes, dashes, spaces): never alphanumeric
-        if !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric() {
+        let alnum = match low {
+            Some(l) => l != NOT_ALNUM,
+            None => !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric(),
+        };
+        if alnum {
             if !s.in_word {
                 s.begin_word(i);
             }
-            if c == 'Σ' {
-                s.sigma = true;
-            } else {
-                for l in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    s.extend(l.encode_utf8(&mut buf).as_bytes());
+            let mut buf = [0u8; 4];
+            match low.and_then(char::from_u32) {
+                _ if c == 'Σ' => s.sigma = true,
+                Some(l) => s.extend(l.encode_utf8(&mut buf).as_bytes()),
+                None => {
+                    for l in c.to_lowercase() {
+                        s.extend(l.encode_utf8(&mut buf).as_bytes());
+                    }
                 }
             }
         } else if s.in_word {
@@ -4006,7 +4040,26 @@ mod scan_tests {
             ]
             .map(str::to_string),
         );
+        // every character of one or two UTF-8 bytes, in words and alone
+        let two: Vec<char> = (0x80..0x800u32).filter_map(char::from_u32).collect();
+        v.extend(two.chunks(7).map(|w| w.iter().collect::<String>()));
+        v.push(two.iter().flat_map(|&c| [c, ' ', 'A', c, 'b']).collect());
         v
+    }
+
+    #[test]
+    fn lower_2_agrees_with_char_methods() {
+        for u in 0..0x800u32 {
+            let c = char::from_u32(u).unwrap_or('\0');
+            let l = LOWER_2[u as usize];
+            assert_eq!(l != NOT_ALNUM, c.is_alphanumeric(), "{u:x}");
+            let want: String = c.to_lowercase().collect();
+            match l {
+                NOT_ALNUM => {}
+                MULTI_LOWER => assert!(want.chars().count() > 1, "{u:x}"),
+                _ => assert_eq!(char::from_u32(l).map(String::from), Some(want), "{u:x}"),
+            }
+        }
     }
 
     #[test]
