@@ -103,28 +103,45 @@ static WORDS: LazyLock<Map> = LazyLock::new(|| {
     m
 });
 
-/// For each first letter, a bit per word length that some classified word
-/// has: most words are ruled out without hashing.
-static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
+/// For each pair of first and last letter (`a`–`z`, 26 × 26), a bit per word
+/// length that some classified word has: most words are ruled out without
+/// lower-casing or hashing. Every key of [`WORDS`] is ASCII lower-case
+/// letters (a test checks), so a word whose first or last byte is no ASCII
+/// letter is never one of them.
+static SHAPES: LazyLock<[u16; 26 * 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26 * 26];
     for w in WORDS.keys() {
-        if let Some(&c) = w.first() {
-            if c.is_ascii_lowercase() && w.len() < 16 {
-                shapes[usize::from(c - b'a')] |= 1 << w.len();
+        if let Some(k) = shape_index(w) {
+            if w.len() < 16 {
+                shapes[k] |= 1 << w.len();
             }
         }
     }
     shapes
 });
 
+/// Index of a word in [`SHAPES`] from its first and last byte (any case),
+/// or `None` when either is no ASCII letter.
+fn shape_index(b: &[u8]) -> Option<usize> {
+    let (&f, &l) = (b.first()?, b.last()?);
+    if !(f.is_ascii_alphabetic() && l.is_ascii_alphabetic()) {
+        return None;
+    }
+    let f = usize::from(f.to_ascii_lowercase() - b'a');
+    let l = usize::from(l.to_ascii_lowercase() - b'a');
+    Some(f * 26 + l)
+}
+
 /// The class of a word's bytes `b`, given the derefs of [`SHAPES`] and
 /// [`WORDS`].
-fn classify_in(b: &[u8], shapes: &[u16; 26], words: &Map) -> Wc {
-    if b.len() > MAX_CLASSIFIED || b.is_empty() || !b[0].is_ascii_alphabetic() {
+fn classify_in(b: &[u8], shapes: &[u16; 26 * 26], words: &Map) -> Wc {
+    if b.len() > MAX_CLASSIFIED {
         return Wc::Other;
     }
-    let first = usize::from(b[0].to_ascii_lowercase() - b'a');
-    if shapes[first] & (1 << b.len()) == 0 {
+    let Some(k) = shape_index(b) else {
+        return Wc::Other;
+    };
+    if shapes[k] & (1 << b.len()) == 0 {
         return Wc::Other;
     }
     let mut buf = [0u8; MAX_CLASSIFIED];
@@ -317,7 +334,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.reserve(n / 4 + 8);
     // One `LazyLock` deref per call, not per word.
     let words: &Map = &WORDS;
-    let shapes: &[u16; 26] = &SHAPES;
+    let shapes: &[u16; 26 * 26] = &SHAPES;
     let mut i = 0;
     while i < n {
         let c = b[i];
@@ -359,7 +376,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 
 /// Push the word that starts at `i` (a letter) and return its end: ASCII
 /// letters and alphabetic non-ASCII characters.
-fn push_word(text: &str, i: usize, shapes: &[u16; 26], words: &Map, out: &mut Vec<Tok>) -> usize {
+fn push_word(
+    text: &str,
+    i: usize,
+    shapes: &[u16; 26 * 26],
+    words: &Map,
+    out: &mut Vec<Tok>,
+) -> usize {
     let b = text.as_bytes();
     let n = b.len();
     let mut j = i;
@@ -447,7 +470,7 @@ mod tests {
                     }
                 }
                 let j = j.min(n);
-                out.push(tok(i, j, Kind::Word, classify_in(text[i..j].as_bytes(), &SHAPES, &WORDS)));
+                out.push(tok(i, j, Kind::Word, classify_oracle(&text[i..j])));
                 i = j;
                 continue;
             }
@@ -468,6 +491,50 @@ mod tests {
         }
     }
 
+    /// The old classifier without any shape filter: what `classify_in` must
+    /// return.
+    fn classify_oracle(word: &str) -> Wc {
+        let b = word.as_bytes();
+        if b.len() > MAX_CLASSIFIED || b.is_empty() || !b[0].is_ascii_alphabetic() {
+            return Wc::Other;
+        }
+        let lower: Vec<u8> = b.iter().map(u8::to_ascii_lowercase).collect();
+        WORDS.get(&lower[..]).copied().unwrap_or(Wc::Other)
+    }
+
+    #[test]
+    fn classify_agrees_with_a_plain_look_up() {
+        let mut words: Vec<String> = WORDS
+            .keys()
+            .map(|w| String::from_utf8(w.to_vec()).unwrap())
+            .collect();
+        for w in words.clone() {
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("{w}\u{e9}"));
+            words.push(format!("\u{e9}{w}"));
+            words.push(w[..w.len() - 1].to_string());
+        }
+        words.extend(
+            [
+                "",
+                "the",
+                "and",
+                "Zürich",
+                "twelvetwelvetwelve",
+                "aaaaaaaaaaaaaaaa",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                classify_in(w.as_bytes(), &SHAPES, &WORDS),
+                classify_oracle(w),
+                "{w:?}"
+            );
+        }
+    }
+
     fn same(a: &[Tok], b: &[Tok]) -> bool {
         a.len() == b.len()
             && a.iter().zip(b).all(|(x, y)| {
@@ -475,6 +542,17 @@ mod tests {
                     == (y.s, y.e, y.kind, y.wc, y.digits, y.grouped, y.decimal)
                     && x.num.to_bits() == y.num.to_bits()
             })
+    }
+
+    #[test]
+    fn classified_words_are_ascii_lower_case_letters() {
+        // `shape_index` relies on it.
+        for w in WORDS.keys() {
+            assert!(
+                !w.is_empty() && w.iter().all(u8::is_ascii_lowercase),
+                "{w:?}"
+            );
+        }
     }
 
     #[test]
@@ -499,7 +577,12 @@ mod tests {
         }
         // Every char up to U+FFFF alone and between letters and digits.
         for c in (0u32..0x1_0000).filter_map(char::from_u32) {
-            for s in [c.to_string(), format!("a{c}b"), format!("1{c}2"), format!(".{c}.5")] {
+            for s in [
+                c.to_string(),
+                format!("a{c}b"),
+                format!("1{c}2"),
+                format!(".{c}.5"),
+            ] {
                 let (mut a, mut b) = (Vec::new(), Vec::new());
                 tokenize(&s, &mut a);
                 tokenize_oracle(&s, &mut b);
