@@ -28,14 +28,16 @@ impl Hasher for Fnv {
     }
 }
 
-/// A hash map keyed by lower-case words.
-pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+/// A hash map keyed by lower-case words (their bytes: a look-up needs no
+/// UTF-8 check of the lower-cased copy).
+pub(crate) type WordMap<V> = HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>;
 
 /// Longest word looked up in a [`Lex`].
 const MAX_KEY: usize = 24;
 
-/// ASCII-lower-case `w` into `buf`; `None` if too long.
-pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+/// ASCII-lower-case `w` into `buf`; `None` if too long. The bytes are
+/// those of `w.to_ascii_lowercase()`.
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     let b = w.as_bytes();
     if b.len() > MAX_KEY {
         return None;
@@ -43,7 +45,7 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> 
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
 }
 
 /// A word table compiled to a hash map, looked up case-insensitively.
@@ -51,7 +53,7 @@ pub(crate) struct Lex<T: 'static>(WordMap<T>);
 
 impl<T: Copy> Lex<T> {
     fn new(rows: &'static [(&'static str, T)]) -> Self {
-        Lex(rows.iter().copied().collect())
+        Lex(rows.iter().map(|&(w, v)| (w.as_bytes(), v)).collect())
     }
     pub(crate) fn get(&self, w: &str) -> Option<T> {
         let mut buf = [0u8; MAX_KEY];
@@ -61,7 +63,7 @@ impl<T: Copy> Lex<T> {
 
 impl Lex<()> {
     pub(crate) fn set(rows: &'static [&'static str]) -> Self {
-        Lex(rows.iter().map(|&w| (w, ())).collect())
+        Lex(rows.iter().map(|&w| (w.as_bytes(), ())).collect())
     }
     pub(crate) fn has(&self, w: &str) -> bool {
         self.get(w).is_some()
