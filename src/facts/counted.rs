@@ -18,7 +18,7 @@ struct Phrase<T> {
     val: T,
 }
 
-type PhraseIndex = HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+type PhraseIndex = HashMap<Vec<u8>, Vec<usize>, std::hash::BuildHasherDefault<lexicon::Fnv>>;
 
 /// Phrases indexed by their first and last token (lower case); each index
 /// lists the longest phrases first.
@@ -61,11 +61,11 @@ fn phrases<T: Copy>(table: &[(&str, T)]) -> Phrases<T> {
     let mut by_last = PhraseIndex::default();
     for (i, p) in all.iter().enumerate() {
         by_first
-            .entry(p.toks[0].to_lowercase())
+            .entry(p.toks[0].to_lowercase().into_bytes())
             .or_default()
             .push(i);
         by_last
-            .entry(p.toks[p.toks.len() - 1].to_lowercase())
+            .entry(p.toks[p.toks.len() - 1].to_lowercase().into_bytes())
             .or_default()
             .push(i);
     }

@@ -28,14 +28,16 @@ impl Hasher for Fnv {
     }
 }
 
-/// A hash map keyed by lower-case words.
-pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+/// A hash map keyed by lower-case words (their bytes: a look-up needs no
+/// UTF-8 check of the lower-cased copy).
+pub(crate) type WordMap<V> = HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>;
 
 /// Longest word looked up in a [`Lex`].
 const MAX_KEY: usize = 24;
 
-/// ASCII-lower-case `w` into `buf`; `None` if too long.
-pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+/// ASCII-lower-case `w` into `buf`; `None` if too long. The bytes are
+/// those of `w.to_ascii_lowercase()`.
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     let b = w.as_bytes();
     if b.len() > MAX_KEY {
         return None;
@@ -43,17 +45,53 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> 
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
 }
 
-/// A word table compiled to a hash map, looked up case-insensitively.
-pub(crate) struct Lex<T: 'static>(WordMap<T>);
+/// A word table compiled to a hash map, looked up case-insensitively, with
+/// a shape filter in front (see [`Shapes`]).
+pub(crate) struct Lex<T: 'static>(WordMap<T>, Shapes);
+
+/// For each first byte class (`a`–`z` in either case, else 26), a bit per
+/// key length (< 32) that some key has: most words miss without hashing.
+struct Shapes([u32; 27]);
+
+impl Shapes {
+    fn of<T>(m: &WordMap<T>) -> Self {
+        let mut s = [0u32; 27];
+        for k in m.keys() {
+            if k.len() < 32 {
+                s[shape_row(k)] |= 1 << k.len();
+            }
+        }
+        Shapes(s)
+    }
+    /// False when no key has the first letter and length of `w`.
+    fn may_have(&self, w: &[u8]) -> bool {
+        w.len() < 32 && self.0[shape_row(w)] & (1 << w.len()) != 0
+    }
+}
+
+/// Row of a word in [`Shapes`]: its first letter, any case, or 26.
+fn shape_row(w: &[u8]) -> usize {
+    match w.first() {
+        Some(&c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    }
+}
 
 impl<T: Copy> Lex<T> {
     fn new(rows: &'static [(&'static str, T)]) -> Self {
-        Lex(rows.iter().copied().collect())
+        Self::from_map(rows.iter().map(|&(w, v)| (w.as_bytes(), v)).collect())
+    }
+    fn from_map(m: WordMap<T>) -> Self {
+        let shapes = Shapes::of(&m);
+        Lex(m, shapes)
     }
     pub(crate) fn get(&self, w: &str) -> Option<T> {
+        if !self.1.may_have(w.as_bytes()) {
+            return None;
+        }
         let mut buf = [0u8; MAX_KEY];
         self.0.get(lower(w, &mut buf)?).copied()
     }
@@ -61,7 +99,7 @@ impl<T: Copy> Lex<T> {
 
 impl Lex<()> {
     pub(crate) fn set(rows: &'static [&'static str]) -> Self {
-        Lex(rows.iter().map(|&w| (w, ())).collect())
+        Self::from_map(rows.iter().map(|&w| (w.as_bytes(), ())).collect())
     }
     pub(crate) fn has(&self, w: &str) -> bool {
         self.get(w).is_some()
@@ -1168,6 +1206,43 @@ pub(crate) fn contains(list: &[&str], w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shape_filter_never_hides_a_key() {
+        // The filtered look-up agrees with a plain map look-up on every key,
+        // in three casings, cut short, extended, and on words no key has.
+        let sets: [&Lex<()>; 7] = [
+            &NP_STOP_SET,
+            &CLAUSE_STOP_SET,
+            &IDENTIFIER_SET,
+            &YEAR_CUES_SET,
+            &CHANGE_SET,
+            &LOSS_SET,
+            &Lex::set(&["", "é", "1a", "Mixed"]),
+        ];
+        for lex in sets {
+            let plain = |w: &str| {
+                let mut buf = [0u8; MAX_KEY];
+                lower(w, &mut buf).is_some_and(|k| lex.0.contains_key(k))
+            };
+            let mut words: Vec<String> = vec!["".into(), "x".into(), "ü".into(), "the".into()];
+            for k in lex.0.keys() {
+                let k = String::from_utf8(k.to_vec()).unwrap();
+                words.push(k.to_uppercase());
+                let mut short = k.clone();
+                short.pop();
+                words.push(short);
+                words.push(format!("{k}s"));
+                words.push(k);
+            }
+            for w in &words {
+                assert_eq!(lex.has(w), plain(w), "{w:?}");
+            }
+        }
+        for &(k, c) in CATEGORY_WORDS {
+            assert_eq!(CATEGORY_MAP.get(&k.to_uppercase()), Some(c), "{k}");
+        }
+    }
 
     #[test]
     fn lookups_ignore_case() {

@@ -103,34 +103,52 @@ static WORDS: LazyLock<Map> = LazyLock::new(|| {
     m
 });
 
-/// For each first letter, a bit per word length that some classified word
-/// has: most words are ruled out without hashing.
-static SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
+/// For each pair of first and last letter (`a`–`z`, 26 × 26), a bit per word
+/// length that some classified word has: most words are ruled out without
+/// lower-casing or hashing. Every key of [`WORDS`] is ASCII lower-case
+/// letters (a test checks), so a word whose first or last byte is no ASCII
+/// letter is never one of them.
+static SHAPES: LazyLock<[u16; 26 * 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26 * 26];
     for w in WORDS.keys() {
-        if let Some(&c) = w.first() {
-            if c.is_ascii_lowercase() && w.len() < 16 {
-                shapes[usize::from(c - b'a')] |= 1 << w.len();
+        if let Some(k) = shape_index(w) {
+            if w.len() < 16 {
+                shapes[k] |= 1 << w.len();
             }
         }
     }
     shapes
 });
 
-fn classify(word: &str) -> Wc {
-    let b = word.as_bytes();
-    if b.len() > MAX_CLASSIFIED || b.is_empty() || !b[0].is_ascii_alphabetic() {
+/// Index of a word in [`SHAPES`] from its first and last byte (any case),
+/// or `None` when either is no ASCII letter.
+fn shape_index(b: &[u8]) -> Option<usize> {
+    let (&f, &l) = (b.first()?, b.last()?);
+    if !(f.is_ascii_alphabetic() && l.is_ascii_alphabetic()) {
+        return None;
+    }
+    let f = usize::from(f.to_ascii_lowercase() - b'a');
+    let l = usize::from(l.to_ascii_lowercase() - b'a');
+    Some(f * 26 + l)
+}
+
+/// The class of a word's bytes `b`, given the derefs of [`SHAPES`] and
+/// [`WORDS`].
+fn classify_in(b: &[u8], shapes: &[u16; 26 * 26], words: &Map) -> Wc {
+    if b.len() > MAX_CLASSIFIED {
         return Wc::Other;
     }
-    let first = usize::from(b[0].to_ascii_lowercase() - b'a');
-    if SHAPES[first] & (1 << b.len()) == 0 {
+    let Some(k) = shape_index(b) else {
+        return Wc::Other;
+    };
+    if shapes[k] & (1 << b.len()) == 0 {
         return Wc::Other;
     }
     let mut buf = [0u8; MAX_CLASSIFIED];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    WORDS.get(&buf[..b.len()]).copied().unwrap_or(Wc::Other)
+    words.get(&buf[..b.len()]).copied().unwrap_or(Wc::Other)
 }
 
 /// Byte length of a separator space (thin, narrow no-break, no-break) at `i`.
@@ -272,6 +290,41 @@ fn tok(s: usize, e: usize, kind: Kind, wc: Wc) -> Tok {
     }
 }
 
+/// Byte classes of the tokenizer's dispatch (see [`CLASS`]).
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const ALPHA: u8 = 2;
+const DOT: u8 = 3;
+const PUNCT: u8 = 4;
+/// A byte >= 0x80: the lead or continuation byte of a non-ASCII character.
+const HIGH: u8 = 5;
+
+/// The class of every byte: ASCII whitespace (`u8::is_ascii_whitespace`),
+/// digits, ASCII letters, `.`, other ASCII, non-ASCII. One table look-up
+/// instead of a chain of range tests per byte.
+static CLASS: [u8; 256] = {
+    let mut t = [PUNCT; 256];
+    let mut c = 0usize;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            HIGH
+        } else if b.is_ascii_whitespace() {
+            SPACE
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            ALPHA
+        } else if b == b'.' {
+            DOT
+        } else {
+            PUNCT
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Cut `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
@@ -279,55 +332,73 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let n = b.len();
     // Prose has about one token per five bytes: grow the buffer once.
     out.reserve(n / 4 + 8);
+    // One `LazyLock` deref per call, not per word.
+    let words: &Map = &WORDS;
+    let shapes: &[u16; 26 * 26] = &SHAPES;
     let mut i = 0;
     while i < n {
         let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_digit()
-            || (c == b'.'
-                && i + 1 < n
-                && b[i + 1].is_ascii_digit()
-                && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.')))
-        {
-            let (j, t) = lex_number(b, i);
-            out.push(t);
-            i = j;
-            continue;
-        }
-        if c.is_ascii_alphabetic() || (c >= 0x80 && starts_alpha(text, i)) {
-            let mut j = i;
-            while j < n {
-                if b[j].is_ascii_alphabetic() {
-                    j += 1;
-                } else if b[j] >= 0x80 && starts_alpha(text, j) {
-                    j += utf8_len(b[j]);
-                } else {
-                    break;
-                }
+        match CLASS[usize::from(c)] {
+            SPACE => i += 1,
+            DIGIT => {
+                let (j, t) = lex_number(b, i);
+                out.push(t);
+                i = j;
             }
-            let j = j.min(n);
-            out.push(tok(i, j, Kind::Word, classify(&text[i..j])));
-            i = j;
-            continue;
+            DOT if i + 1 < n
+                && b[i + 1].is_ascii_digit()
+                && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.')) =>
+            {
+                let (j, t) = lex_number(b, i);
+                out.push(t);
+                i = j;
+            }
+            ALPHA => i = push_word(text, i, shapes, words, out),
+            HIGH if starts_alpha(text, i) => i = push_word(text, i, shapes, words, out),
+            HIGH => {
+                let len = utf8_len(c).min(n - i);
+                let is_space = text
+                    .get(i..i + len)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_whitespace);
+                if !is_space {
+                    out.push(tok(i, i + len, Kind::Punct, Wc::Other));
+                }
+                i += len;
+            }
+            _ => {
+                out.push(tok(i, i + 1, Kind::Punct, Wc::Other));
+                i += 1;
+            }
         }
-        if c < 0x80 {
-            out.push(tok(i, i + 1, Kind::Punct, Wc::Other));
-            i += 1;
-            continue;
-        }
-        let len = utf8_len(c).min(n - i);
-        let is_space = text
-            .get(i..i + len)
-            .and_then(|s| s.chars().next())
-            .is_some_and(char::is_whitespace);
-        if !is_space {
-            out.push(tok(i, i + len, Kind::Punct, Wc::Other));
-        }
-        i += len;
     }
+}
+
+/// Push the word that starts at `i` (a letter) and return its end: ASCII
+/// letters and alphabetic non-ASCII characters.
+fn push_word(
+    text: &str,
+    i: usize,
+    shapes: &[u16; 26 * 26],
+    words: &Map,
+    out: &mut Vec<Tok>,
+) -> usize {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut j = i;
+    while j < n {
+        let c = b[j];
+        if CLASS[usize::from(c)] == ALPHA {
+            j += 1;
+        } else if c >= 0x80 && starts_alpha(text, j) {
+            j += utf8_len(c);
+        } else {
+            break;
+        }
+    }
+    let j = j.min(n);
+    out.push(tok(i, j, Kind::Word, classify_in(&b[i..j], shapes, words)));
+    j
 }
 
 fn utf8_len(c: u8) -> usize {
@@ -359,6 +430,166 @@ fn starts_alpha(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The tokenizer before the byte-class table, kept as the oracle of
+    // `tokenize_matches_the_old_tokenizer`.
+    /// Cut `text` into tokens, appending to `out` (cleared first).
+    fn tokenize_oracle(text: &str, out: &mut Vec<Tok>) {
+        out.clear();
+        let b = text.as_bytes();
+        let n = b.len();
+        // Prose has about one token per five bytes: grow the buffer once.
+        out.reserve(n / 4 + 8);
+        let mut i = 0;
+        while i < n {
+            let c = b[i];
+            if c.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if c.is_ascii_digit()
+                || (c == b'.'
+                    && i + 1 < n
+                    && b[i + 1].is_ascii_digit()
+                    && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.')))
+            {
+                let (j, t) = lex_number(b, i);
+                out.push(t);
+                i = j;
+                continue;
+            }
+            if c.is_ascii_alphabetic() || (c >= 0x80 && starts_alpha(text, i)) {
+                let mut j = i;
+                while j < n {
+                    if b[j].is_ascii_alphabetic() {
+                        j += 1;
+                    } else if b[j] >= 0x80 && starts_alpha(text, j) {
+                        j += utf8_len(b[j]);
+                    } else {
+                        break;
+                    }
+                }
+                let j = j.min(n);
+                out.push(tok(i, j, Kind::Word, classify_oracle(&text[i..j])));
+                i = j;
+                continue;
+            }
+            if c < 0x80 {
+                out.push(tok(i, i + 1, Kind::Punct, Wc::Other));
+                i += 1;
+                continue;
+            }
+            let len = utf8_len(c).min(n - i);
+            let is_space = text
+                .get(i..i + len)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_whitespace);
+            if !is_space {
+                out.push(tok(i, i + len, Kind::Punct, Wc::Other));
+            }
+            i += len;
+        }
+    }
+
+    /// The old classifier without any shape filter: what `classify_in` must
+    /// return.
+    fn classify_oracle(word: &str) -> Wc {
+        let b = word.as_bytes();
+        if b.len() > MAX_CLASSIFIED || b.is_empty() || !b[0].is_ascii_alphabetic() {
+            return Wc::Other;
+        }
+        let lower: Vec<u8> = b.iter().map(u8::to_ascii_lowercase).collect();
+        WORDS.get(&lower[..]).copied().unwrap_or(Wc::Other)
+    }
+
+    #[test]
+    fn classify_agrees_with_a_plain_look_up() {
+        let mut words: Vec<String> = WORDS
+            .keys()
+            .map(|w| String::from_utf8(w.to_vec()).unwrap())
+            .collect();
+        for w in words.clone() {
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("{w}\u{e9}"));
+            words.push(format!("\u{e9}{w}"));
+            words.push(w[..w.len() - 1].to_string());
+        }
+        words.extend(
+            [
+                "",
+                "the",
+                "and",
+                "Zürich",
+                "twelvetwelvetwelve",
+                "aaaaaaaaaaaaaaaa",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                classify_in(w.as_bytes(), &SHAPES, &WORDS),
+                classify_oracle(w),
+                "{w:?}"
+            );
+        }
+    }
+
+    fn same(a: &[Tok], b: &[Tok]) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                (x.s, x.e, x.kind, x.wc, x.digits, x.grouped, x.decimal)
+                    == (y.s, y.e, y.kind, y.wc, y.digits, y.grouped, y.decimal)
+                    && x.num.to_bits() == y.num.to_bits()
+            })
+    }
+
+    #[test]
+    fn classified_words_are_ascii_lower_case_letters() {
+        // `shape_index` relies on it.
+        for w in WORDS.keys() {
+            assert!(
+                !w.is_empty() && w.iter().all(u8::is_ascii_lowercase),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tokenize_matches_the_old_tokenizer() {
+        let cases = [
+            "",
+            " ",
+            ".",
+            ".5",
+            "a.5 x..5 1.5.5 .5e3",
+            "Twenty-one Thousand May nbsp\u{a0}x \u{2009}\u{202f}12\u{202f}000",
+            "Zürich ×3 naïve Москва 北京 12,000.50 5,00 1e308 e5",
+            "\t\n\r\x0b\x0c tab\u{3000}ideographic\u{85}next \u{1F600}emoji",
+            "$4.5bn, €3 (about 1/2) -- 'quoted' \"x\" 100% of 2024's",
+            "ǅ ʰ ﬁ ＡＢＣ１２３ ١٢٣ ०१२",
+        ];
+        for s in cases {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            tokenize(s, &mut a);
+            tokenize_oracle(s, &mut b);
+            assert!(same(&a, &b), "{s:?}");
+        }
+        // Every char up to U+FFFF alone and between letters and digits.
+        for c in (0u32..0x1_0000).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("a{c}b"),
+                format!("1{c}2"),
+                format!(".{c}.5"),
+            ] {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                tokenize(&s, &mut a);
+                tokenize_oracle(&s, &mut b);
+                assert!(same(&a, &b), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn starts_alpha_fast_paths_agree_with_the_unicode_table() {
