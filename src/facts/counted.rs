@@ -38,7 +38,7 @@ impl<T> Phrases<T> {
     }
     fn index<'s>(&'s self, m: &'s PhraseIndex, w: &str) -> impl Iterator<Item = &'s Phrase<T>> {
         let mut buf = [0u8; 24];
-        let list = lexicon::lower(w, &mut buf).and_then(|k| m.get(k));
+        let list = lexicon::lower(w.as_bytes(), &mut buf).and_then(|k| m.get(k));
         list.into_iter().flatten().map(|&i| &self.all[i])
     }
 }

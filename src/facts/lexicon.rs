@@ -37,8 +37,8 @@ const MAX_KEY: usize = 24;
 
 /// ASCII-lower-case `w` into `buf`; `None` if too long. The bytes are
 /// those of `w.to_ascii_lowercase()`.
-pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
-    let b = w.as_bytes();
+#[inline]
+pub(crate) fn lower<'b>(b: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     if b.len() > MAX_KEY {
         return None;
     }
@@ -52,48 +52,67 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]>
 /// a shape filter in front (see [`Shapes`]).
 pub(crate) struct Lex<T: 'static>(WordMap<T>, Shapes);
 
-/// For each first byte class (`a`–`z` in either case, else 26), a bit per
-/// key length (< 32) that some key has: most words miss without hashing.
-struct Shapes([u32; 27]);
+/// For each pair of first and last byte class (`a`–`z` in either case,
+/// else 26), a bit per key length (< 32) that some key has: most words miss
+/// without lower-casing or hashing.
+struct Shapes([u32; 27 * 27]);
 
 impl Shapes {
     fn of<T>(m: &WordMap<T>) -> Self {
-        let mut s = [0u32; 27];
+        let mut s = [0u32; 27 * 27];
         for k in m.keys() {
             if k.len() < 32 {
-                s[shape_row(k)] |= 1 << k.len();
+                s[shape_index(k)] |= 1 << k.len();
             }
         }
         Shapes(s)
     }
-    /// False when no key has the first letter and length of `w`.
+    /// False when no key has the first and last letter and the length of `w`.
+    #[inline]
     fn may_have(&self, w: &[u8]) -> bool {
-        w.len() < 32 && self.0[shape_row(w)] & (1 << w.len()) != 0
+        w.len() < 32 && self.0[shape_index(w)] & (1 << w.len()) != 0
     }
 }
 
-/// Row of a word in [`Shapes`]: its first letter, any case, or 26.
-fn shape_row(w: &[u8]) -> usize {
-    match w.first() {
+/// Index of a word in [`Shapes`]: the classes of its first and last byte.
+#[inline]
+fn shape_index(w: &[u8]) -> usize {
+    let class = |c: Option<&u8>| match c {
         Some(&c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
         _ => 26,
-    }
+    };
+    class(w.first()) * 27 + class(w.last())
 }
 
 impl<T: Copy> Lex<T> {
     fn new(rows: &'static [(&'static str, T)]) -> Self {
         Self::from_map(rows.iter().map(|&(w, v)| (w.as_bytes(), v)).collect())
     }
-    fn from_map(m: WordMap<T>) -> Self {
+    pub(crate) fn from_map(m: WordMap<T>) -> Self {
         let shapes = Shapes::of(&m);
         Lex(m, shapes)
     }
     pub(crate) fn get(&self, w: &str) -> Option<T> {
-        if !self.1.may_have(w.as_bytes()) {
+        self.get_bytes(w.as_bytes())
+    }
+    /// [`get`](Self::get) of a word's bytes.
+    #[inline]
+    pub(crate) fn get_bytes(&self, w: &[u8]) -> Option<T> {
+        if !self.1.may_have(w) {
             return None;
         }
         let mut buf = [0u8; MAX_KEY];
         self.0.get(lower(w, &mut buf)?).copied()
+    }
+    /// A look-up of lower-case `w` without the shape filter.
+    #[cfg(test)]
+    pub(crate) fn get_unfiltered(&self, w: &[u8]) -> Option<T> {
+        self.0.get(w).copied()
+    }
+    /// The words of the table (lower case).
+    #[cfg(test)]
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static [u8]> + '_ {
+        self.0.keys().copied()
     }
 }
 
@@ -1223,7 +1242,7 @@ mod tests {
         for lex in sets {
             let plain = |w: &str| {
                 let mut buf = [0u8; MAX_KEY];
-                lower(w, &mut buf).is_some_and(|k| lex.0.contains_key(k))
+                lower(w.as_bytes(), &mut buf).is_some_and(|k| lex.0.contains_key(k))
             };
             let mut words: Vec<String> = vec!["".into(), "x".into(), "ü".into(), "the".into()];
             for k in lex.0.keys() {

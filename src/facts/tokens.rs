@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon;
+use super::lexicon::{self, Lex, WordMap};
 
 /// What a word means to the number parser.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,14 +57,11 @@ pub(crate) struct Tok {
     pub decimal: bool,
 }
 
-type Map =
-    std::collections::HashMap<&'static [u8], Wc, std::hash::BuildHasherDefault<lexicon::Fnv>>;
-
-/// Longest word the classifier needs to look at.
-const MAX_CLASSIFIED: usize = 14;
-
-static WORDS: LazyLock<Map> = LazyLock::new(|| {
-    let mut m = Map::default();
+/// The number-ish words, by class. Every key is ASCII lower-case letters (a
+/// test checks), so a word whose first or last byte is no ASCII letter is
+/// ruled out by the table's shape filter alone.
+static WORDS: LazyLock<Lex<Wc>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for &(w, v) in lexicon::CARDINALS {
         m.insert(w.as_bytes(), Wc::Card(v));
     }
@@ -100,55 +97,12 @@ static WORDS: LazyLock<Map> = LazyLock::new(|| {
     m.insert(b"a", Wc::A);
     m.insert(b"an", Wc::A);
     m.insert(b"minus", Wc::Minus);
-    m
+    Lex::from_map(m)
 });
 
-/// For each pair of first and last letter (`a`–`z`, 26 × 26), a bit per word
-/// length that some classified word has: most words are ruled out without
-/// lower-casing or hashing. Every key of [`WORDS`] is ASCII lower-case
-/// letters (a test checks), so a word whose first or last byte is no ASCII
-/// letter is never one of them.
-static SHAPES: LazyLock<[u16; 26 * 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26 * 26];
-    for w in WORDS.keys() {
-        if let Some(k) = shape_index(w) {
-            if w.len() < 16 {
-                shapes[k] |= 1 << w.len();
-            }
-        }
-    }
-    shapes
-});
-
-/// Index of a word in [`SHAPES`] from its first and last byte (any case),
-/// or `None` when either is no ASCII letter.
-fn shape_index(b: &[u8]) -> Option<usize> {
-    let (&f, &l) = (b.first()?, b.last()?);
-    if !(f.is_ascii_alphabetic() && l.is_ascii_alphabetic()) {
-        return None;
-    }
-    let f = usize::from(f.to_ascii_lowercase() - b'a');
-    let l = usize::from(l.to_ascii_lowercase() - b'a');
-    Some(f * 26 + l)
-}
-
-/// The class of a word's bytes `b`, given the derefs of [`SHAPES`] and
-/// [`WORDS`].
-fn classify_in(b: &[u8], shapes: &[u16; 26 * 26], words: &Map) -> Wc {
-    if b.len() > MAX_CLASSIFIED {
-        return Wc::Other;
-    }
-    let Some(k) = shape_index(b) else {
-        return Wc::Other;
-    };
-    if shapes[k] & (1 << b.len()) == 0 {
-        return Wc::Other;
-    }
-    let mut buf = [0u8; MAX_CLASSIFIED];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    words.get(&buf[..b.len()]).copied().unwrap_or(Wc::Other)
+/// The class of a word's bytes `b`, given the deref of [`WORDS`].
+fn classify_in(b: &[u8], words: &Lex<Wc>) -> Wc {
+    words.get_bytes(b).unwrap_or(Wc::Other)
 }
 
 /// Byte length of a separator space (thin, narrow no-break, no-break) at `i`.
@@ -333,8 +287,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     // Prose has about one token per five bytes: grow the buffer once.
     out.reserve(n / 4 + 8);
     // One `LazyLock` deref per call, not per word.
-    let words: &Map = &WORDS;
-    let shapes: &[u16; 26 * 26] = &SHAPES;
+    let words: &Lex<Wc> = &WORDS;
     let mut i = 0;
     while i < n {
         let c = b[i];
@@ -353,8 +306,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 out.push(t);
                 i = j;
             }
-            ALPHA => i = push_word(text, i, shapes, words, out),
-            HIGH if starts_alpha(text, i) => i = push_word(text, i, shapes, words, out),
+            ALPHA => i = push_word(text, i, words, out),
+            HIGH if starts_alpha(text, i) => i = push_word(text, i, words, out),
             HIGH => {
                 let len = utf8_len(c).min(n - i);
                 let is_space = text
@@ -376,13 +329,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 
 /// Push the word that starts at `i` (a letter) and return its end: ASCII
 /// letters and alphabetic non-ASCII characters.
-fn push_word(
-    text: &str,
-    i: usize,
-    shapes: &[u16; 26 * 26],
-    words: &Map,
-    out: &mut Vec<Tok>,
-) -> usize {
+fn push_word(text: &str, i: usize, words: &Lex<Wc>, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
     let mut j = i;
@@ -397,7 +344,7 @@ fn push_word(
         }
     }
     let j = j.min(n);
-    out.push(tok(i, j, Kind::Word, classify_in(&b[i..j], shapes, words)));
+    out.push(tok(i, j, Kind::Word, classify_in(&b[i..j], words)));
     j
 }
 
@@ -495,11 +442,13 @@ mod tests {
     /// return.
     fn classify_oracle(word: &str) -> Wc {
         let b = word.as_bytes();
+        // (no classified word is longer)
+        const MAX_CLASSIFIED: usize = 14;
         if b.len() > MAX_CLASSIFIED || b.is_empty() || !b[0].is_ascii_alphabetic() {
             return Wc::Other;
         }
         let lower: Vec<u8> = b.iter().map(u8::to_ascii_lowercase).collect();
-        WORDS.get(&lower[..]).copied().unwrap_or(Wc::Other)
+        WORDS.get_unfiltered(&lower).unwrap_or(Wc::Other)
     }
 
     #[test]
@@ -528,7 +477,7 @@ mod tests {
         );
         for w in &words {
             assert_eq!(
-                classify_in(w.as_bytes(), &SHAPES, &WORDS),
+                classify_in(w.as_bytes(), &WORDS),
                 classify_oracle(w),
                 "{w:?}"
             );
@@ -546,7 +495,7 @@ mod tests {
 
     #[test]
     fn classified_words_are_ascii_lower_case_letters() {
-        // `shape_index` relies on it.
+        // the shape filter of `WORDS` rules out the rest on that
         for w in WORDS.keys() {
             assert!(
                 !w.is_empty() && w.iter().all(u8::is_ascii_lowercase),
