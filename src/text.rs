@@ -132,6 +132,17 @@ impl<'a> Line<'a> {
             None => squash(self.text),
         }
     }
+
+    /// Has `t`, this line's [`title_text`](Self::title_text), at most `max`
+    /// characters? (Counted only when its bytes are more, and taken from
+    /// the line when `t` is the line itself.)
+    fn title_fits(&self, t: &str, max: usize) -> bool {
+        t.len() <= max
+            || match self.item.is_none() && self.squashed {
+                true => self.chars <= max,
+                false => t.chars().count() <= max,
+            }
+    }
 }
 
 /// Split `input` into blocks; guess the metadata a text dump can carry.
@@ -547,9 +558,7 @@ fn find_title(lines: &[Line<'_>], o: &TextOptions) -> Option<String> {
     let scan = &lines[..lines.len().min(o.title_scan_lines)];
     let first = squash(scan.first()?.text);
     let enough = |s: &str| has_words(s, o.min_title_words);
-    let short = |s: &str| {
-        s.len() <= 2 * o.max_heading_chars || s.chars().count() <= 2 * o.max_heading_chars
-    };
+    let short = |line: &Line<'_>, t: &str| line.title_fits(t, 2 * o.max_heading_chars);
     // 1. the first line's parts, as they appear again (a first line
     // without a separator has no parts to repeat)
     let parts: Vec<&str> = split_parts(&first);
@@ -560,7 +569,7 @@ fn find_title(lines: &[Line<'_>], o: &TextOptions) -> Option<String> {
             if t.len() < first.len()
                 && best.as_ref().map_or(true, |b| t.len() > b.len())
                 && enough(&t)
-                && short(&t)
+                && short(line, &t)
                 && is_part_run(&parts, &first, &t)
             {
                 best = Some(t);
@@ -573,11 +582,11 @@ fn find_title(lines: &[Line<'_>], o: &TextOptions) -> Option<String> {
     // 2. a repeated heading-shaped line: of the qualifying texts, the one
     // first seen among those seen twice (sorted by text, then by line)
     let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(scan.len());
-    texts.extend(
-        scan.iter()
-            .map(Line::title_text)
-            .filter(|t| short(t) && enough(t) && !ends_sentence(t)),
-    );
+    texts.extend(scan.iter().filter_map(|line| {
+        let t = line.title_text();
+        let keep = !ends_sentence(&t) && enough(&t) && short(line, &t);
+        keep.then_some(t)
+    }));
     let mut order: Vec<(&str, usize)> = texts.iter().map(AsRef::as_ref).zip(0..).collect();
     order.sort_unstable();
     order
@@ -1134,6 +1143,14 @@ mod speed_tests {
             ]
             .map(str::to_string),
         );
+        // title candidates longer than the limit in bytes, not in characters
+        // (squashed, after a bullet, with a double space)
+        for n in [39, 40, 41, 66, 67, 80] {
+            let t = "Éé ".repeat(n) + "Zz";
+            pages.push(format!("x\n\n{t}\n{t}\n"));
+            pages.push(format!("x\n\n• {t}\n{t}\n• {t}\n"));
+            pages.push(format!("x\n\nA  {t}\nA {t}\nA  {t}\n"));
+        }
         pages
     }
 
