@@ -104,6 +104,20 @@ struct Line<'a> {
 impl<'a> Line<'a> {
     fn new(text: &'a str, starts_chunk: bool) -> Self {
         let (chars, squashed) = measure(text);
+        Line::with(text, starts_chunk, chars, squashed)
+    }
+
+    /// The line of `text`, known to be all of the run `fig` describes.
+    fn measured(text: &'a str, starts_chunk: bool, fig: Figures) -> Self {
+        Line::with(
+            text,
+            starts_chunk,
+            text.len() - fig.cont,
+            fig.squashed(text),
+        )
+    }
+
+    fn with(text: &'a str, starts_chunk: bool, chars: usize, squashed: bool) -> Self {
         Line {
             text,
             starts_chunk,
@@ -165,25 +179,34 @@ const LINE_BYTES_GUESS: usize = 40;
 
 /// Non-empty lines, trimmed, each knowing whether a blank line preceded it.
 /// (Split at `\n` only: a `\r` before it is trimmed as whitespace, which
-/// gives the lines of [`str::lines`].)
+/// gives the lines of [`str::lines`].) One look at each byte finds the line
+/// ends and measures the lines; a line that trimming shortens is measured
+/// again.
 fn lines(input: &str) -> Vec<Line<'_>> {
     // room for the lines of a typical page (~50 bytes a line, blank lines
     // between), so that the vector rarely grows
     let mut out = Vec::with_capacity(input.len() / LINE_BYTES_GUESS + 1);
+    let b = input.as_bytes();
     let mut blank = true;
     let mut from = 0;
-    let ends = memchr::memchr_iter(b'\n', input.as_bytes()).chain([input.len()]);
-    for end in ends {
-        let t = trim_line(&input[from..end]);
-        from = end + 1;
+    loop {
+        let (end, fig) = run_at(b, from);
+        let raw = &input[from..end];
+        let t = trim_line(raw);
         if t.is_empty() {
             blank = true;
-            continue;
+        } else {
+            out.push(match t.len() == raw.len() {
+                true => Line::measured(t, blank, fig),
+                false => Line::new(t, blank),
+            });
+            blank = false;
         }
-        out.push(Line::new(t, blank));
-        blank = false;
+        if end == b.len() {
+            return out;
+        }
+        from = end + 1;
     }
-    out
 }
 
 /// `raw` less leading and trailing whitespace, byte-order marks and
@@ -198,62 +221,169 @@ fn trim_line(raw: &str) -> &str {
     raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
 }
 
-/// Characters in `s`, and whether `s` is its own [`squash`], in one look
-/// over eight bytes at a time (a non-ASCII `s` takes a second look).
+/// Characters in `s`, and whether `s` is its own [`squash`] (a newline in
+/// `s` counts as the control character it is).
 fn measure(s: &str) -> (usize, bool) {
     let b = s.as_bytes();
-    let mut chunks = b.chunks_exact(8);
-    let mut m = Measure::default();
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        m.word(u64::from_le_bytes(w));
+    let (mut end, mut fig) = run_at(b, 0);
+    while end < b.len() {
+        let (next, more) = run_at(b, end + 1);
+        fig = Figures {
+            cont: fig.cont + more.cont,
+            bad: true,
+            ascii: fig.ascii && more.ascii,
+        };
+        end = next;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // padded with a letter: not a space, a control or a non-ASCII byte
-        let mut w = [b'a'; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        m.word(u64::from_le_bytes(w));
-    }
-    let ascii = m.high & HIGH_BITS == 0;
-    let squashed = !m.bad
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && (ascii || !has_unicode_space(b));
-    let chars = if ascii { b.len() } else { s.chars().count() };
-    (chars, squashed)
+    (b.len() - fig.cont, fig.squashed(s))
 }
 
-/// `0x80` in every byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-/// `0x01` in every byte of a word.
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+/// Bytes [`run_at`] looks at together: the loops over a block's lanes
+/// are written so that the compiler turns each into a few SSE2
+/// instructions (no `unsafe`, no target features).
+const LANES: usize = 16;
 
-/// What [`measure`] gathers, word by word (bytes in little-endian order).
-#[derive(Default)]
-struct Measure {
-    /// All bytes or'ed: a high bit set means non-ASCII.
-    high: u64,
-    /// A control byte or two spaces in a row was seen.
+/// One block of [`LANES`] bytes, or one figure per lane.
+type Lanes = [u8; LANES];
+
+/// `KEEP[k]` selects the lanes below `k`: `0xff` there, `0` above.
+static KEEP: [Lanes; LANES + 1] = {
+    let mut keep = [[0; LANES]; LANES + 1];
+    let mut k = 0;
+    while k <= LANES {
+        let mut i = 0;
+        while i < k {
+            keep[k][i] = 0xff;
+            i += 1;
+        }
+        k += 1;
+    }
+    keep
+};
+
+/// What one look at a run of bytes tells.
+#[derive(Clone, Copy)]
+struct Figures {
+    /// UTF-8 continuation bytes: the run has `len - cont` characters.
+    cont: usize,
+    /// A control byte, or two spaces in a row.
     bad: bool,
-    /// `0x80` in the low byte when the previous word ended with a space.
-    space_carry: u64,
+    /// No byte above `0x7f`.
+    ascii: bool,
 }
 
-impl Measure {
-    /// Take in the next eight bytes of the text.
-    fn word(&mut self, w: u64) {
-        self.high |= w;
-        // some byte below 0x20 (exact as an "any" test)
-        let control = w.wrapping_sub(LOW_BITS * 0x20) & !w & HIGH_BITS;
-        // 0x80 in exactly the bytes that are spaces
-        let x = w ^ (LOW_BITS * 0x20);
-        let space = !(((x & !HIGH_BITS) + !HIGH_BITS) | x | !HIGH_BITS);
-        let double = space & ((space << 8) | self.space_carry);
-        self.space_carry = space >> 56;
-        self.bad |= (control | double) != 0;
+impl Figures {
+    /// Is `s`, the run measured, its own [`squash`]? (Conservative: any
+    /// control character says no.)
+    fn squashed(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        !self.bad
+            && b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && (self.ascii || !has_unicode_space(b))
     }
+}
+
+/// [`Figures`] kept per lane while a run is looked at block by block.
+#[derive(Default)]
+struct LaneFigures {
+    /// The lanes' bytes or'ed.
+    or: Lanes,
+    /// `0xff` where a lane saw a control byte or the first of two spaces.
+    bad: Lanes,
+    /// Continuation bytes seen in each lane (at most 255 blocks between
+    /// two [`count`](Self::count)s).
+    cont: Lanes,
+}
+
+impl LaneFigures {
+    /// Take in the bytes `a[i]` of the lanes `keep` selects, `n[i]` being
+    /// the byte after each.
+    #[inline(always)]
+    fn take(&mut self, a: &Lanes, n: &Lanes, keep: &Lanes) {
+        // (`&` and `|`, not `&&` and `||`: no branch in a lane)
+        let all = |t: bool| 0u8.wrapping_sub(u8::from(t));
+        for i in 0..LANES {
+            let bad = (a[i] < 0x20) | ((a[i] == b' ') & (n[i] == b' '));
+            self.or[i] |= a[i] & keep[i];
+            self.bad[i] |= all(bad) & keep[i];
+            // (`0xc0 > b >= 0x80`: a continuation byte)
+            self.cont[i] = self.cont[i].wrapping_sub(all((a[i] as i8) < -0x40) & keep[i]);
+        }
+    }
+
+    /// The continuation bytes counted in the lanes, which start again at 0.
+    #[inline(always)]
+    fn count(&mut self) -> usize {
+        const EVEN: u128 = 0x00ff_00ff_00ff_00ff_00ff_00ff_00ff_00ff;
+        let x = u128::from_le_bytes(std::mem::take(&mut self.cont));
+        // sum the byte lanes: pairs in 16-bit lanes, halves, then a multiply
+        let pairs = (x & EVEN) + ((x >> 8) & EVEN);
+        let halves = (pairs as u64) + ((pairs >> 64) as u64);
+        (halves.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    }
+
+    /// The figures of the run, `cont` counted before.
+    #[inline(always)]
+    fn figures(mut self, cont: usize) -> Figures {
+        const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+        Figures {
+            cont: cont + self.count(),
+            bad: u128::from_le_bytes(self.bad) != 0,
+            ascii: u128::from_le_bytes(self.or) & HIGH == 0,
+        }
+    }
+}
+
+/// The first lane of `a` holding a newline.
+#[inline(always)]
+fn first_newline(a: &Lanes) -> Option<usize> {
+    let mut any = false;
+    for c in a {
+        any |= *c == b'\n';
+    }
+    any.then(|| {
+        let eq: Lanes = std::array::from_fn(|i| 0u8.wrapping_sub(u8::from(a[i] == b'\n')));
+        (u128::from_le_bytes(eq).trailing_zeros() / 8) as usize
+    })
+}
+
+/// The run of bytes of `b` from `from` to the next newline or the end:
+/// where it ends, and its [`Figures`].
+fn run_at(b: &[u8], from: usize) -> (usize, Figures) {
+    let mut lanes = LaneFigures::default();
+    let mut cont = 0;
+    let mut p = from;
+    // blocks with the byte after them in `b`
+    while p + LANES < b.len() {
+        // (255 blocks at most between two counts, so that no lane overflows)
+        let mut segment = &b[p..b.len().min(p + 256 * LANES)];
+        while let Some((w, _)) = segment.split_first_chunk::<{ LANES + 1 }>() {
+            let (a, n) = (
+                w[..LANES].try_into().expect("lanes"),
+                w[1..].try_into().expect("lanes"),
+            );
+            if let Some(k) = first_newline(a) {
+                lanes.take(a, n, &KEEP[k]);
+                return (p + k, lanes.figures(cont));
+            }
+            lanes.take(a, n, &KEEP[LANES]);
+            p += LANES;
+            segment = &segment[LANES..];
+        }
+        cont += lanes.count();
+    }
+    // the last (at most sixteen) bytes, then newlines
+    let rest = &b[p..];
+    let mut pad = [b'\n'; LANES + 1];
+    pad[..rest.len()].copy_from_slice(rest);
+    let (a, n) = (
+        pad[..LANES].try_into().expect("lanes"),
+        pad[1..].try_into().expect("lanes"),
+    );
+    let k = first_newline(a).unwrap_or(LANES);
+    lanes.take(a, n, &KEEP[k]);
+    (p + k, lanes.figures(cont))
 }
 
 /// Collapse runs of whitespace to one space (and trim); borrowed when
@@ -971,11 +1101,76 @@ mod speed_tests {
     #[test]
     fn measure_is_exact() {
         let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        for s in tricky_strings() {
+        let mut cases = tricky_strings();
+        cases.extend(long_tricky_strings());
+        for s in cases {
             let (chars, squashed) = measure(&s);
             assert_eq!(chars, s.chars().count(), "{s:?}");
             assert_eq!(squashed, is_squashed_oracle(&s), "{s:?}");
             assert!(!squashed || slow(&s) == s, "{s:?}");
+        }
+    }
+
+    /// Tricky pieces (newlines among them) at every place of the 16-byte
+    /// blocks and across them, and runs longer than the 255 blocks after
+    /// which the lane counts are added up.
+    fn long_tricky_strings() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "  ", "\t", "\n", "é", "\u{a0}", "’", "\r", " \n", "\n\n", "x",
+        ];
+        let mut out = Vec::new();
+        for lead in ["b", "é", " "] {
+            for k in 9..=40 {
+                for p in PIECES {
+                    for q in PIECES {
+                        out.push(format!("{}{p}{}{q}", lead.repeat(k), "c".repeat(k % 7)));
+                    }
+                }
+            }
+        }
+        for n in [4079, 4080, 4081, 4095, 4096, 4097, 8200] {
+            for p in PIECES {
+                out.push(format!("{}{p}", "é".repeat(n / 2)));
+                out.push(format!("{}{p}{}", "a".repeat(n), "é".repeat(300)));
+                out.push(format!("{}{p}é", "’".repeat(n)));
+            }
+        }
+        out
+    }
+
+    /// The old line splitting (a newline search per line, then each line
+    /// measured by itself), kept as the oracle of `lines`.
+    fn lines_oracle(input: &str) -> Vec<(&str, bool, usize, bool)> {
+        let mut out = Vec::new();
+        let mut blank = true;
+        let mut from = 0;
+        let ends = memchr::memchr_iter(b'\n', input.as_bytes()).chain([input.len()]);
+        for end in ends {
+            let t = trim_line(&input[from..end]);
+            from = end + 1;
+            if t.is_empty() {
+                blank = true;
+                continue;
+            }
+            out.push((t, blank, t.chars().count(), is_squashed_oracle(t)));
+            blank = false;
+        }
+        out
+    }
+
+    /// `lines` finds the lines and measures them as the oracle does.
+    #[test]
+    fn lines_match_oracle() {
+        let mut pages = oracle_pages();
+        pages.extend(long_tricky_strings());
+        pages.extend(tricky_strings().chunks(40).map(|c| c.join("\n")));
+        pages.extend(tricky_strings().chunks(40).map(|c| c.join("\r\n")));
+        for page in pages {
+            let got: Vec<_> = lines(&page)
+                .iter()
+                .map(|l| (l.text, l.starts_chunk, l.chars, l.squashed))
+                .collect();
+            assert_eq!(got, lines_oracle(&page), "{page:?}");
         }
     }
 
