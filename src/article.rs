@@ -213,7 +213,12 @@ impl Article {
     }
 
     fn render_text(&self) -> String {
-        let mut out = String::new();
+        // sized once: the texts and a blank line between each two
+        let texts = self
+            .sections
+            .iter()
+            .flat_map(|s| s.heading.iter().chain(s.blocks.iter().map(|b| &b.text)));
+        let mut out = String::with_capacity(texts.map(|t| t.len() + 2).sum());
         for s in &self.sections {
             if let Some(h) = &s.heading {
                 push_par(&mut out, h);
