@@ -717,14 +717,31 @@ fn find_title(lines: &[Line<'_>], o: &TextOptions) -> Option<String> {
         let keep = !ends_sentence(&t) && enough(&t) && short(line, &t);
         keep.then_some(t)
     }));
-    let mut order: Vec<(&str, usize)> = texts.iter().map(AsRef::as_ref).zip(0..).collect();
+    // (sorted by a key of the first bytes and the length before the text:
+    // equal texts stay together, and most comparisons are of two numbers)
+    let mut order: Vec<(u64, &str, usize)> = texts
+        .iter()
+        .map(|t| (sort_key(t), t.as_ref()))
+        .zip(0..)
+        .map(|((k, t), i)| (k, t, i))
+        .collect();
     order.sort_unstable();
     order
         .windows(2)
-        .filter(|w| w[0].0 == w[1].0)
+        .filter(|w| w[0].1 == w[1].1)
         .map(|w| w[0])
-        .min_by_key(|&(_, i)| i)
-        .map(|(t, _)| strip_title_suffix(t).to_string())
+        .min_by_key(|&(_, _, i)| i)
+        .map(|(_, t, _)| strip_title_suffix(t).to_string())
+}
+
+/// A number that equal texts share: the first seven bytes (zero-padded)
+/// and the length (capped at 255).
+fn sort_key(t: &str) -> u64 {
+    let b = t.as_bytes();
+    let mut head = [0u8; 8];
+    let n = b.len().min(7);
+    head[..n].copy_from_slice(&b[..n]);
+    (u64::from_be_bytes(head) & !0xff) | b.len().min(255) as u64
 }
 
 /// Has `t`, a [`squash`]ed text (words between single spaces), at least
@@ -1333,6 +1350,8 @@ mod speed_tests {
                 "x\n\n• Storm Hits The Coast | Watch\nStorm  Hits The Coast | Watch\n",
                 "One - Two Three Four - Five\n\nTwo Three Four - Five\nTwo Three Four\n",
                 "Alpha Beta Gamma :: Delta\n\n1. Alpha Beta Gamma\n\u{feff}Alpha\tBeta Gamma\n",
+                "x\n\nSame Start Here Two\nSame Start Here One\nSame Start Here\nSame Start Here One\nSame Start Here Two\n",
+                "x\n\nAb Cd Ef Zz\nAb Cd Ef Yy\nZz Cd Ef Ab\nAb Cd Ef Yy\nZz Cd Ef Ab\n",
                 "",
                 "\n\n\n",
             ]
