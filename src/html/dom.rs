@@ -567,7 +567,8 @@ impl<'a> Dom<'a> {
         doc: &'a Html,
         mut visit: impl FnMut(ElementRef<'a>, &super::metadata::Attrs<'a>),
     ) -> Dom<'a> {
-        let mut items: Vec<Item<'a>> = Vec::new();
+        // (at most one item a node: sized once, not grown by doubling)
+        let mut items: Vec<Item<'a>> = Vec::with_capacity(doc.tree.nodes().len());
         let mut json_ld = Vec::new();
         let root = doc.tree.root();
         // (node, parent index, inherited flags, unlisted: below a node
