@@ -327,10 +327,12 @@ impl LaneFigures {
     #[inline(always)]
     fn figures(mut self, cont: usize) -> Figures {
         const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+        let ascii = u128::from_le_bytes(self.or) & HIGH == 0;
         Figures {
-            cont: cont + self.count(),
+            // (an ASCII run has no continuation byte to add up)
+            cont: if ascii { cont } else { cont + self.count() },
             bad: u128::from_le_bytes(self.bad) != 0,
-            ascii: u128::from_le_bytes(self.or) & HIGH == 0,
+            ascii,
         }
     }
 }
