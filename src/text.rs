@@ -563,9 +563,32 @@ fn continues(prev: &Line<'_>, line: &Line<'_>, o: &TextOptions) -> bool {
         && line.text.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// A long block that reads as running text.
+/// A long block that reads as running text ([`is_running_text`], its
+/// characters counted only as far as the thresholds need).
 fn is_paragraph(b: &Block, o: &TextOptions) -> bool {
-    is_running_text(b, || b.text.chars().count(), o)
+    let min = o.paragraph_min_chars;
+    b.kind == BlockKind::Paragraph
+        && has_chars(&b.text, min)
+        && (ends_sentence(&b.text) || has_chars(&b.text, min.saturating_mul(2)))
+}
+
+/// Has `s` at least `n` characters? Decided by its length when that can
+/// (a character is one to four bytes), else by the characters of its
+/// first `2n` bytes (or a little less, to a character boundary), else by
+/// counting them all.
+fn has_chars(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    if b.len() < n {
+        return false;
+    }
+    if b.len() / 4 >= n {
+        return true;
+    }
+    let mut k = b.len().min(n.saturating_mul(2));
+    while !s.is_char_boundary(k) {
+        k -= 1;
+    }
+    s[..k].chars().count() >= n || (k < b.len() && s.chars().count() >= n)
 }
 
 /// [`is_paragraph`] with the block's characters counted by `chars`, only
@@ -1241,6 +1264,44 @@ mod speed_tests {
             "٣. x",
         ] {
             assert_eq!(strip_bullet(s), oracle(s), "{s:?}");
+        }
+    }
+
+    /// `has_chars` says what counting the characters says, and
+    /// `is_paragraph` what the old count-them-all test said.
+    #[test]
+    fn has_chars_is_exact() {
+        let o = TextOptions::default();
+        let mut cases = tricky_strings();
+        cases.extend(long_tricky_strings());
+        for k in [0, 1, 39, 40, 79, 80, 81, 159, 160, 161, 319, 320, 321, 640] {
+            for piece in ["a", "é", "’", "\u{10348}", "a.", "é."] {
+                cases.push(piece.repeat(k));
+                cases.push(format!("{}{}", "x".repeat(k), "€".repeat(k)));
+            }
+        }
+        for s in cases {
+            let chars = s.chars().count();
+            for n in [
+                0,
+                1,
+                2,
+                3,
+                5,
+                16,
+                80,
+                160,
+                chars.saturating_sub(1),
+                chars,
+                chars + 1,
+            ] {
+                assert_eq!(has_chars(&s, n), chars >= n, "{s:?} {n}");
+            }
+            let block = Block::new(BlockKind::Paragraph, s.as_str());
+            let old = block.text.len() >= o.paragraph_min_chars
+                && chars >= o.paragraph_min_chars
+                && (ends_sentence(&block.text) || chars >= 2 * o.paragraph_min_chars);
+            assert_eq!(is_paragraph(&block, &o), old, "{s:?}");
         }
     }
 
