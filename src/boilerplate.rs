@@ -1388,17 +1388,14 @@ fn anchor_bits(anchors: &Anchors, t: &[u8], second: usize, pair: usize, first: u
 const CREDIT_FOUND: u32 = 1 << 31;
 
 /// The running state of [`scan`] over one block. The key goes into `out`,
-/// a slice sized for the longest key the text can make, at `len`.
+/// a slice sized for the longest key the text can make, at `len`; where
+/// each of its words ends, into `ends` (the words are hashed afterwards,
+/// by [`word_figures`]).
 struct Scanner<'a> {
     out: &'a mut [u8],
     len: usize,
-    grams: &'a mut Vec<u64>,
-    /// The hashes of the last three words, oldest first.
-    last: [u64; 3],
-    key_hash: u64,
-    /// Words of the key, stopwords among them, CJK characters.
-    words: usize,
-    stopword_count: usize,
+    ends: &'a mut Vec<u64>,
+    /// CJK characters.
     cjk: usize,
     /// Inside a word: where it starts in `out` and in the text.
     in_word: bool,
@@ -1431,7 +1428,10 @@ impl Scanner<'_> {
     #[inline(always)]
     fn ascii_run(&mut self, t: &[u8], i: usize, anchors: &Anchors) -> (usize, u32, bool) {
         let src = t.get(i..).unwrap_or(&[]);
-        let dst = self.out.get_mut(self.len..).unwrap_or(&mut []);
+        // `out` has room for the rest of the text ([`scan_at`] sizes it so)
+        let Some(dst) = self.out.get_mut(self.len..self.len + src.len()) else {
+            return (t.len(), 0, false);
+        };
         let pairs: &[u8; 1 << 16] = &anchors.pairs;
         let mut found = 0;
         // the previous byte and this one ([`pair_index`]); 0 before the run
@@ -1439,7 +1439,7 @@ impl Scanner<'_> {
         // the bits all the run's bytes share: digits lack 0x40, letters have it
         let mut all = u8::MAX;
         let mut k = 0;
-        for (&b, d) in src.iter().zip(dst.iter_mut()) {
+        while let Some(&b) = src.get(k) {
             pair = pair << 8 | u16::from(b);
             let a = pairs[usize::from(pair)];
             if a != PAIR_NONE {
@@ -1448,13 +1448,12 @@ impl Scanner<'_> {
                 }
                 found |= anchor_bits(anchors, t, i + k, usize::from(pair), usize::from(a - 1));
             }
-            *d = b | 0x20;
+            dst[k] = b | 0x20;
             all &= b;
             k += 1;
         }
         self.len += k;
-        // (`out` always has room for the key: `k` is 0 only if it had not)
-        (i + k.max(1), found, all & 0x40 == 0)
+        (i + k, found, all & 0x40 == 0)
     }
 
     #[inline(always)]
@@ -1468,38 +1467,57 @@ impl Scanner<'_> {
         self.sigma = false;
     }
 
-    /// Close the word that ends at byte `end` of `t`: count it, look it up
-    /// among the stopwords, hash it, and hash the 4-gram it ends.
+    /// Close the word that ends at byte `end` of `t`.
     #[inline(always)]
     fn end_word(&mut self, t: &str, end: usize) {
         self.in_word = false;
         if self.sigma {
-            self.len = self.word_out;
-            self.extend(t[self.word_in..end].to_lowercase().as_bytes());
+            self.lower_sigma_word(t, end);
         }
-        let n = self.len - self.word_out;
-        let h = if n.wrapping_sub(1) < 8 {
+        self.ends.push(self.len as u64);
+    }
+
+    /// Lower-case the word holding `Σ` that ends at byte `end` of `t` as
+    /// `str::to_lowercase` does, in place of what the scan wrote.
+    #[cold]
+    #[inline(never)]
+    fn lower_sigma_word(&mut self, t: &str, end: usize) {
+        self.len = self.word_out;
+        self.extend(t[self.word_in..end].to_lowercase().as_bytes());
+    }
+}
+
+/// What a key's words make, from the key in `out` and where each word ends
+/// (`words`, which get the words' [`word_hash`]es in their place): the
+/// stopwords among them and the key's hash; each word 4-gram's
+/// [`gram_hash`] goes to `grams`.
+fn word_figures(out: &[u8], words: &mut [u64], grams: &mut Vec<u64>) -> (usize, u64) {
+    let mut stopwords = 0;
+    let mut start = 0;
+    for w in words.iter_mut() {
+        let end = usize::try_from(*w).unwrap_or(usize::MAX);
+        let n = end.wrapping_sub(start);
+        *w = if n.wrapping_sub(1) < 8 {
             // the word's bytes: one load when `out` has 8 from its start
-            let packed = match self.out.get(self.word_out..self.word_out + 8) {
-                Some(b) => {
-                    u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) & u64::MAX >> (64 - 8 * n)
-                }
-                None => first8(&self.out[self.word_out..self.len]),
+            let packed = match out.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+                Some(b) => u64::from_le_bytes(*b) & u64::MAX >> (64 - 8 * n),
+                None => first8(out.get(start..end).unwrap_or(&[])),
             };
             let h = short_word_hash(n, packed);
-            self.stopword_count += usize::from(is_stop_hash(h));
+            stopwords += usize::from(is_stop_hash(h));
             h
         } else {
-            word_hash_bytes(&self.out[self.word_out..self.len])
+            word_hash_bytes(out.get(start..end).unwrap_or(&[]))
         };
-        self.words += 1;
-        self.key_hash = chain_hash(self.key_hash, h);
-        if self.words >= 4 {
-            let [a, b, c] = self.last;
-            self.grams.push(gram_hash([a, b, c, h]));
-        }
-        self.last = [self.last[1], self.last[2], h];
+        start = end + 1;
     }
+    grams.extend(
+        words
+            .windows(4)
+            .map(|g| gram_hash([g[0], g[1], g[2], g[3]])),
+    );
+    let key_hash = words.iter().fold(CHAIN_SEED, |g, &h| chain_hash(g, h));
+    (stopwords, key_hash)
 }
 
 /// Slots of [`STOP_HASHES`]: a power of two, at least 4 times the stopwords.
@@ -1577,7 +1595,7 @@ const fn first8(w: &[u8]) -> u64 {
 /// holding one goes through `str::to_lowercase` whole, as before.
 fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
     let key_start = out.len();
-    let (end, shape) = scan_at(text, out, key_start, grams);
+    let (end, shape) = scan_at(text, out, key_start, grams, &mut Vec::new());
     out.truncate(end);
     shape
 }
@@ -1585,12 +1603,13 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
 /// [`scan`] writing the key at `key_start` of `buf`, whose bytes from there
 /// on are scratch (`buf` grows, zeroed, when it is too short for the key):
 /// the key's end and the shape. Keeping `buf` long between blocks spares
-/// zeroing the room for each key.
+/// zeroing the room for each key; `ends` is scratch too.
 fn scan_at(
     text: &str,
     buf: &mut Vec<u8>,
     key_start: usize,
     grams: &mut Vec<u64>,
+    ends: &mut Vec<u64>,
 ) -> (usize, Shape) {
     let start = text.trim_start();
     let t = start.trim_end();
@@ -1605,7 +1624,7 @@ fn scan_at(
     if buf.len() < need {
         buf.resize(need, 0);
     }
-    let (len, shape) = scan_into(t, &mut buf[key_start..], grams);
+    let (len, shape) = scan_into(t, &mut buf[key_start..], grams, ends);
     let shape = Shape {
         edge: count32(edge),
         ..shape
@@ -1614,19 +1633,18 @@ fn scan_at(
 }
 
 /// [`scan`] of the trimmed text `t` into `out`, long enough for its key:
-/// the key's length and the shape (but its `edge`).
-fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
+/// the key's length and the shape (but its `edge`). `ends` is scratch.
+fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>, ends: &mut Vec<u64>) -> (usize, Shape) {
     let anchors: &Anchors = &ANCHORS;
     let low2: &[u32] = &LOWER_2;
+    ends.clear();
+    // (a word takes a byte and ends at the next: no growing in the scan)
+    ends.reserve(t.len() / 2 + 1);
     let mut s = Scanner {
         out,
         len: 0,
-        words: 0,
-        stopword_count: 0,
+        ends,
         cjk: 0,
-        grams,
-        last: [0; 3],
-        key_hash: CHAIN_SEED,
         in_word: false,
         word_out: 0,
         word_in: 0,
@@ -1703,12 +1721,13 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
     if s.in_word {
         s.end_word(t, n);
     }
+    let (stopwords, key_hash) = word_figures(s.out, s.ends, grams);
     let mut shape = Shape {
         chars: count32(n - extra),
         edge: 0,
         cjk: count32(s.cjk),
-        words: count32(s.words),
-        stopwords: count32(s.stopword_count),
+        words: count32(s.ends.len()),
+        stopwords: count32(stopwords),
         punct: count32(punct),
         // (the scan's class bits are no facts of the block)
         flags: flags & !(F_ALNUM | F_PUNCT),
@@ -1717,7 +1736,7 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
         } else {
             0
         },
-        key_hash: s.key_hash,
+        key_hash,
     };
     // the key literals whose necessary condition the text met (any of them
     // when a character lower-cases to ASCII letters), checked on the key
@@ -1760,8 +1779,9 @@ impl Keys {
         let mut ends = Vec::with_capacity(blocks.len());
         let mut shapes = Vec::with_capacity(blocks.len());
         let mut end = 0;
+        let mut word_ends = Vec::new();
         for b in blocks {
-            let (e, shape) = scan_at(&b.text, &mut buf, end, &mut grams);
+            let (e, shape) = scan_at(&b.text, &mut buf, end, &mut grams, &mut word_ends);
             end = e;
             shapes.push(shape);
             ends.push(end);
