@@ -1439,15 +1439,24 @@ impl Scanner<'_> {
         // the bits all the run's bytes share: digits lack 0x40, letters have it
         let mut all = u8::MAX;
         let mut k = 0;
-        while let Some(&b) = src.get(k) {
-            pair = pair << 8 | u16::from(b);
-            let a = pairs[usize::from(pair)];
-            if a != PAIR_NONE {
-                if a == PAIR_STOP {
+        loop {
+            // (no call in this loop: its state stays in registers)
+            while let Some(&b) = src.get(k) {
+                pair = pair << 8 | u16::from(b);
+                if pairs[usize::from(pair)] != PAIR_NONE {
                     break;
                 }
-                found |= anchor_bits(anchors, t, i + k, usize::from(pair), usize::from(a - 1));
+                dst[k] = b | 0x20;
+                all &= b;
+                k += 1;
             }
+            // the run's end, or an anchor at `k`
+            let a = pairs[usize::from(pair)];
+            let Some(&b) = src.get(k) else { break };
+            if a == PAIR_STOP {
+                break;
+            }
+            found |= anchor_bits(anchors, t, i + k, usize::from(pair), usize::from(a - 1));
             dst[k] = b | 0x20;
             all &= b;
             k += 1;
