@@ -1269,19 +1269,28 @@ struct Anchor {
 }
 
 /// The anchors of [`scan`]'s literal search (sorted by pair), and for each
-/// byte pair ([`pair_index`]) what the letter-run loop does at its second
-/// byte: [`PAIR_NONE`] (an ASCII letter or digit anchoring nothing),
-/// [`PAIR_STOP`] (the run ends: not an ASCII letter or digit), or the
-/// index in `list` of the pair's first anchor plus one.
+/// pair of an ASCII byte and the byte after it ([`pair_index`]) what the
+/// ASCII loop of [`Scanner::ascii_segment`] does at the second: [`PAIR_NONE`]
+/// (a letter or digit inside a word, anchoring nothing), the index in
+/// `list` of the pair's first anchor plus one, [`PAIR_START`],
+/// [`PAIR_END`], [`PAIR_SEP`] or [`PAIR_STOP`].
 struct Anchors {
     pairs: Box<[u8; 1 << 16]>,
     list: Vec<Anchor>,
 }
 
-/// [`Anchors::pairs`]: the second byte continues the run, no anchor there.
+/// [`Anchors::pairs`]: a letter or digit after one, anchoring nothing.
 const PAIR_NONE: u8 = 0;
-/// [`Anchors::pairs`]: the second byte ends the run.
-const PAIR_STOP: u8 = u8::MAX;
+/// [`Anchors::pairs`]: a letter or digit after another ASCII byte: a word
+/// starts.
+const PAIR_START: u8 = 0xfc;
+/// [`Anchors::pairs`]: another ASCII byte after a letter or digit: a word
+/// ends.
+const PAIR_END: u8 = 0xfd;
+/// [`Anchors::pairs`]: another ASCII byte after another ASCII byte.
+const PAIR_SEP: u8 = 0xfe;
+/// [`Anchors::pairs`]: a non-ASCII byte (the ASCII loop stops).
+const PAIR_STOP: u8 = 0xff;
 
 /// Index of a byte pair in [`Anchors::pairs`].
 #[inline(always)]
@@ -1336,15 +1345,20 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
     list.sort_by_key(|a| a.pair);
     let mut pairs = Box::new([PAIR_NONE; 1 << 16]);
     for (p, v) in pairs.iter_mut().enumerate() {
-        if !(p as u8).is_ascii_alphanumeric() {
-            *v = PAIR_STOP;
-        }
+        let (first, second) = ((p >> 8) as u8, p as u8);
+        *v = match (first.is_ascii_alphanumeric(), second) {
+            (_, 0x80..) => PAIR_STOP,
+            (true, b) if b.is_ascii_alphanumeric() => PAIR_NONE,
+            (true, _) => PAIR_END,
+            (false, b) if b.is_ascii_alphanumeric() => PAIR_START,
+            (false, _) => PAIR_SEP,
+        };
     }
     for (k, a) in list.iter().enumerate().rev() {
         pairs[a.pair] = u8::try_from(k + 1)
             .ok()
-            .filter(|&v| v != PAIR_STOP)
-            .expect("fewer anchors than PAIR_STOP");
+            .filter(|&v| v < PAIR_START)
+            .expect("fewer anchors than PAIR_START");
     }
     Anchors { pairs, list }
 });
@@ -1387,6 +1401,15 @@ fn anchor_bits(anchors: &Anchors, t: &[u8], second: usize, pair: usize, first: u
 /// [`anchor_bits`]' mark of a credit literal (above the key literals').
 const CREDIT_FOUND: u32 = 1 << 31;
 
+/// What [`Scanner::ascii_segment`] found.
+struct Segment {
+    end: usize,
+    flags: u32,
+    punct: usize,
+    found: u32,
+    digit: bool,
+}
+
 /// The running state of [`scan`] over one block. The key goes into `out`,
 /// a slice sized for the longest key the text can make, at `len`; where
 /// each of its words ends, into `ends` (the words are hashed afterwards,
@@ -1394,7 +1417,10 @@ const CREDIT_FOUND: u32 = 1 << 31;
 struct Scanner<'a> {
     out: &'a mut [u8],
     len: usize,
-    ends: &'a mut Vec<u64>,
+    /// Room for every word's end (a text of n bytes has at most n / 2 + 1
+    /// words); the first `words` are set.
+    ends: &'a mut [u64],
+    words: usize,
     /// CJK characters.
     cjk: usize,
     /// Inside a word: where it starts in `out` and in the text.
@@ -1421,48 +1447,95 @@ impl Scanner<'_> {
         }
     }
 
-    /// Append the run of ASCII letters and digits that starts at byte `i`
-    /// of `t` (with one), lower-cased, and look for the anchors in it: the
-    /// run's end, [`anchor_bits`] of what it found, and whether it holds a
-    /// digit.
-    #[inline(always)]
-    fn ascii_run(&mut self, t: &[u8], i: usize, anchors: &Anchors) -> (usize, u32, bool) {
-        let src = t.get(i..).unwrap_or(&[]);
-        // `out` has room for the rest of the text ([`scan_at`] sizes it so)
-        let Some(dst) = self.out.get_mut(self.len..self.len + src.len()) else {
-            return (t.len(), 0, false);
-        };
+    /// Scan the ASCII bytes of `t` from byte `i` on (up to its next
+    /// non-ASCII byte): append their words' letters and digits to the key,
+    /// lower-cased, each word after a space, note where words start and end,
+    /// and look for the anchors. Returns where it stopped and what it found:
+    /// the `F_*` flags of the bytes that are no letters or digits, their
+    /// sentence punctuation, [`anchor_bits`], and whether a digit was seen.
+    #[inline(never)]
+    fn ascii_segment(&mut self, t: &str, i: usize, anchors: &Anchors) -> Segment {
+        let bytes = t.as_bytes();
         let pairs: &[u8; 1 << 16] = &anchors.pairs;
-        let mut found = 0;
-        // the previous byte and this one ([`pair_index`]); 0 before the run
-        let mut pair = 0u16;
-        // the bits all the run's bytes share: digits lack 0x40, letters have it
+        let mut seg = Segment {
+            end: i,
+            flags: 0,
+            punct: 0,
+            found: 0,
+            digit: false,
+        };
+        // the previous byte and this one ([`pair_index`]): a letter inside a
+        // word (one that anchors nothing) or a space before the first byte
+        let mut pair = u16::from(if self.in_word { b'z' } else { b' ' });
+        let mut len = self.len;
+        let mut in_word = self.in_word;
+        // the bits all letters and digits share: digits lack 0x40
         let mut all = u8::MAX;
-        let mut k = 0;
+        let mut i = i;
         loop {
-            // (no call in this loop: its state stays in registers)
-            while let Some(&b) = src.get(k) {
+            // letters and digits inside a word (no call in this loop: its
+            // state stays in registers)
+            while let Some(&b) = bytes.get(i) {
                 pair = pair << 8 | u16::from(b);
                 if pairs[usize::from(pair)] != PAIR_NONE {
                     break;
                 }
-                dst[k] = b | 0x20;
+                if let Some(d) = self.out.get_mut(len) {
+                    *d = b | 0x20;
+                    len += 1;
+                }
                 all &= b;
-                k += 1;
+                i += 1;
             }
-            // the run's end, or an anchor at `k`
+            let Some(&b) = bytes.get(i) else { break };
             let a = pairs[usize::from(pair)];
-            let Some(&b) = src.get(k) else { break };
             if a == PAIR_STOP {
                 break;
             }
-            found |= anchor_bits(anchors, t, i + k, usize::from(pair), usize::from(a - 1));
-            dst[k] = b | 0x20;
-            all &= b;
-            k += 1;
+            if a == PAIR_START {
+                // a word starts (after a space in the key)
+                if len > 0 {
+                    if let Some(d) = self.out.get_mut(len) {
+                        *d = b' ';
+                        len += 1;
+                    }
+                }
+                in_word = true;
+                self.word_out = len;
+                self.word_in = i;
+                self.sigma = false;
+                if let Some(d) = self.out.get_mut(len) {
+                    *d = b | 0x20;
+                    len += 1;
+                }
+                all &= b;
+            } else if a == PAIR_SEP || a == PAIR_END {
+                let e = ASCII_FLAGS[usize::from(b & 0x7f)];
+                seg.flags |= e;
+                seg.punct += (e >> 1 & 1) as usize;
+                if a == PAIR_END {
+                    in_word = false;
+                    self.len = len;
+                    self.end_word(t, i);
+                    len = self.len;
+                }
+            } else {
+                // an anchor
+                let first = usize::from(a - 1);
+                seg.found |= anchor_bits(anchors, bytes, i, usize::from(pair), first);
+                if let Some(d) = self.out.get_mut(len) {
+                    *d = b | 0x20;
+                    len += 1;
+                }
+                all &= b;
+            }
+            i += 1;
         }
-        self.len += k;
-        (i + k, found, all & 0x40 == 0)
+        self.len = len;
+        self.in_word = in_word;
+        seg.end = i;
+        seg.digit = all & 0x40 == 0;
+        seg
     }
 
     #[inline(always)]
@@ -1483,7 +1556,10 @@ impl Scanner<'_> {
         if self.sigma {
             self.lower_sigma_word(t, end);
         }
-        self.ends.push(self.len as u64);
+        if let Some(w) = self.ends.get_mut(self.words) {
+            *w = self.len as u64;
+            self.words += 1;
+        }
     }
 
     /// Lower-case the word holding `Σ` that ends at byte `end` of `t` as
@@ -1647,12 +1723,13 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>, ends: &mut Vec<u64>)
     let anchors: &Anchors = &ANCHORS;
     let low2: &[u32] = &LOWER_2;
     ends.clear();
-    // (a word takes a byte and ends at the next: no growing in the scan)
-    ends.reserve(t.len() / 2 + 1);
+    // (a word takes a byte and ends at the next)
+    ends.resize(t.len() / 2 + 1, 0);
     let mut s = Scanner {
         out,
         len: 0,
         ends,
+        words: 0,
         cjk: 0,
         in_word: false,
         word_out: 0,
@@ -1670,26 +1747,14 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>, ends: &mut Vec<u64>)
     while i < n {
         let b = bytes[i];
         if b < 0x80 {
-            let e = ASCII_FLAGS[usize::from(b)];
-            if e & F_ALNUM == 0 {
-                flags |= e;
-                punct += (e >> 1 & 1) as usize;
-                if s.in_word {
-                    s.end_word(t, i);
-                }
-                i += 1;
-                continue;
-            }
-            if !s.in_word {
-                s.begin_word(i);
-            }
-            // the anchors are pairs of letters: only pairs inside a run hit
-            let (end, bits, digit) = s.ascii_run(bytes, i, anchors);
-            found |= bits;
-            if digit {
+            let seg = s.ascii_segment(t, i, anchors);
+            flags |= seg.flags;
+            punct += seg.punct;
+            found |= seg.found;
+            if seg.digit {
                 flags |= F_DIGIT;
             }
-            i = end;
+            i = seg.end;
             continue;
         }
         let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -1730,12 +1795,13 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>, ends: &mut Vec<u64>)
     if s.in_word {
         s.end_word(t, n);
     }
-    let (stopwords, key_hash) = word_figures(s.out, s.ends, grams);
+    let words = s.ends.get_mut(..s.words).unwrap_or_default();
+    let (stopwords, key_hash) = word_figures(s.out, words, grams);
     let mut shape = Shape {
         chars: count32(n - extra),
         edge: 0,
         cjk: count32(s.cjk),
-        words: count32(s.ends.len()),
+        words: count32(s.words),
         stopwords: count32(stopwords),
         punct: count32(punct),
         // (the scan's class bits are no facts of the block)
@@ -4153,6 +4219,11 @@ mod scan_tests {
                 "ß ẞ ﬁ ŉ",
                 "\u{1f600} emoji \u{1f600}x",
                 "wordwordwordword1 wordwordwordword12 longerthansixteenbytes",
+                // words crossing between ASCII and other characters
+                "éPhoto Photoé éphoto, aΣ. Σa aΣ bΣc. 1é2 x²y",
+                "cookieΣ cookie ÉCOOKIE—consent Ωmanage…copyright",
+                "  a  b\t\tc ,, d.  ",
+                "Zz zZ z1 9z ZZZZZZZZZZ",
             ]
             .map(str::to_string),
         );
