@@ -1722,9 +1722,12 @@ fn scan_at(
 fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>, ends: &mut Vec<u64>) -> (usize, Shape) {
     let anchors: &Anchors = &ANCHORS;
     let low2: &[u32] = &LOWER_2;
-    ends.clear();
-    // (a word takes a byte and ends at the next)
-    ends.resize(t.len() / 2 + 1, 0);
+    // room for every word's end (a word takes a byte and ends at the next);
+    // kept between blocks: only the ends this scan sets are read
+    let room = t.len() / 2 + 1;
+    if ends.len() < room {
+        ends.resize(room, 0);
+    }
     let mut s = Scanner {
         out,
         len: 0,
