@@ -1248,10 +1248,12 @@ impl Shape {
     }
 }
 
-/// A literal looked for by [`scan`]: where it is anchored (its first two
-/// bytes), whether case matters, and what a find means.
+/// A literal looked for by [`scan`]: where it is anchored (two of its
+/// bytes, [`anchor_offset`]), whether case matters, and what a find means.
 struct Anchor {
     pair: usize,
+    /// Where the pair is in the literal.
+    offset: usize,
     lit: &'static [u8],
     ignore_case: bool,
     /// The literal's first (up to) 8 bytes ([`first8`]), lower-cased when
@@ -1298,10 +1300,33 @@ fn pair_index(a: u8, b: u8) -> usize {
     usize::from(a) << 8 | usize::from(b)
 }
 
+/// Letter pairs frequent in English text, in lower case: a literal whose
+/// case is ignored is anchored on a pair of its letters not among them, so
+/// that fewer pairs of the text send [`scan`] to check it.
+const COMMON_PAIRS: &[&[u8; 2]] = &[
+    b"th", b"he", b"in", b"er", b"an", b"re", b"on", b"at", b"en", b"nd", b"ti", b"es", b"or",
+    b"te", b"of", b"ed", b"is", b"it", b"al", b"ar", b"st", b"to", b"nt", b"ng", b"se", b"ha",
+    b"as", b"ou", b"io", b"le", b"ve", b"co", b"me", b"de", b"hi", b"ri", b"ro", b"ic", b"ne",
+    b"ea", b"ra", b"ce", b"li", b"ch", b"ll", b"be", b"ma", b"si", b"om", b"ur", b"na", b"di",
+    b"ns",
+];
+
+/// Where a literal of `lit` (two bytes or more) is anchored: its first
+/// pair, or for a literal whose case is ignored its first pair not in
+/// [`COMMON_PAIRS`] (if any).
+fn anchor_offset(lit: &[u8], ignore_case: bool) -> usize {
+    let common = |p: &[u8]| COMMON_PAIRS.iter().any(|c| p.eq_ignore_ascii_case(&c[..]));
+    if !ignore_case {
+        return 0;
+    }
+    lit.windows(2).position(|p| !common(p)).unwrap_or(0)
+}
+
 static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
     let mut list = Vec::new();
     let mut add = |lit: &'static str, ignore_case: bool, key_literal: Option<usize>| {
         let b = lit.as_bytes();
+        let offset = anchor_offset(b, ignore_case);
         let cases = |c: u8| {
             if ignore_case {
                 [c.to_ascii_lowercase(), c.to_ascii_uppercase()]
@@ -1309,8 +1334,8 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
                 [c, c]
             }
         };
-        for x in cases(b[0]) {
-            for y in cases(b[1]) {
+        for x in cases(b[offset]) {
+            for y in cases(b[offset + 1]) {
                 let pair = pair_index(x, y);
                 if !list
                     .iter()
@@ -1325,6 +1350,7 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
                     };
                     list.push(Anchor {
                         pair,
+                        offset,
                         lit: b,
                         ignore_case,
                         head: first8(b) | fold,
@@ -1364,23 +1390,22 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
 });
 
 /// The anchors of `anchors` on `pair`, from the `first` in the list on,
-/// checked where the pair ends at byte `second` of `t`: bit `k` for
+/// checked where the pair ends at byte `second` of `t` (each literal
+/// starting its [`Anchor::offset`] before the pair): bit `k` for
 /// [`KEY_LITERALS`] index `k` whose condition was found, [`CREDIT_FOUND`]
 /// for a credit literal.
 #[cold]
 #[inline(never)]
 fn anchor_bits(anchors: &Anchors, t: &[u8], second: usize, pair: usize, first: usize) -> u32 {
     let mut bits = 0;
-    let Some(start) = second.checked_sub(1) else {
-        return 0;
-    };
     let from = anchors.list.get(first..).unwrap_or(&[]);
-    // the 8 bytes from `start`, when the text has them
-    let eight = t
-        .get(start..start + 8)
-        .map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
     for a in from.iter().take_while(|a| a.pair == pair) {
-        if eight.is_some_and(|x| (x | a.fold) & a.mask != a.head) {
+        let Some(start) = second.checked_sub(1 + a.offset) else {
+            continue;
+        };
+        // the 8 bytes from `start`, when the text has them, first
+        let eight = t.get(start..).and_then(<[u8]>::first_chunk::<8>);
+        if eight.is_some_and(|x| (u64::from_le_bytes(*x) | a.fold) & a.mask != a.head) {
             continue;
         }
         let Some(s) = t.get(start..start + a.lit.len()) else {
@@ -4227,6 +4252,12 @@ mod scan_tests {
                 "cookieΣ cookie ÉCOOKIE—consent Ωmanage…copyright",
                 "  a  b\t\tc ,, d.  ",
                 "Zz zZ z1 9z ZZZZZZZZZZ",
+                // key literals anchored inside, whole, cut, in any case
+                "NEWSLETTER xnewsletterx news-letter newslett wsletter",
+                "cooKIE kie ookie COOKIES consentS CONSEN nsent",
+                "reSERVED rved reserve MANAGEd anage",
+                "dr oits droitS DERECHOS direitoS derecho direito",
+                "éconsent consenté 1reserved2",
             ]
             .map(str::to_string),
         );
