@@ -1035,8 +1035,6 @@ fn pack16(w: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(b))
 }
 
-/// The stopwords (all of at most 8 bytes; a longer word is never one).
-static STOPWORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(STOPWORDS));
 static SOCIAL_SET: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(SOCIAL_WORDS));
 static DATE_SET: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(DATE_WORDS));
 
@@ -1139,18 +1137,6 @@ const ASCII_FLAGS: [u32; 128] = {
                 _ => 0,
             }
         };
-        i += 1;
-    }
-    t
-};
-
-/// [`ASCII_FLAGS`] for every byte (0 for the bytes of non-ASCII
-/// characters), for the letter-run loop of [`scan_into`].
-const RUN_FLAGS: [u32; 256] = {
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = ASCII_FLAGS[i];
         i += 1;
     }
     t
@@ -1262,12 +1248,22 @@ impl Shape {
     }
 }
 
-/// A literal looked for by [`scan`]: where it is anchored (its first two
-/// bytes), whether case matters, and what a find means.
+/// A literal looked for by [`scan`]: where it is anchored (two of its
+/// bytes, [`anchor_offset`]), whether case matters, and what a find means.
 struct Anchor {
     pair: usize,
+    /// Where the pair is in the literal.
+    offset: usize,
     lit: &'static [u8],
     ignore_case: bool,
+    /// The literal's first (up to) 8 bytes ([`first8`]), lower-cased when
+    /// case is ignored; the bits of those bytes (`mask`); and 0x20 in each
+    /// of them when case is ignored (`fold`: the literals are letters,
+    /// and a byte ORed with 0x20 is a lower-case ASCII letter exactly when
+    /// the byte is an ASCII letter of either case).
+    head: u64,
+    mask: u64,
+    fold: u64,
     /// A [`KEY_LITERALS`] index (the literal is a necessary condition of
     /// that key literal, checked on the key afterwards), or `None` for a
     /// [`CREDIT_LITERALS`] one (its bit is set outright).
@@ -1275,23 +1271,62 @@ struct Anchor {
 }
 
 /// The anchors of [`scan`]'s literal search (sorted by pair), and for each
-/// pair the index in `list` of its first anchor plus one (0: none).
+/// pair of an ASCII byte and the byte after it ([`pair_index`]) what the
+/// ASCII loop of [`Scanner::ascii_segment`] does at the second: [`PAIR_NONE`]
+/// (a letter or digit inside a word, anchoring nothing), the index in
+/// `list` of the pair's first anchor plus one, [`PAIR_START`],
+/// [`PAIR_END`], [`PAIR_SEP`] or [`PAIR_STOP`].
 struct Anchors {
-    pairs: Box<[u8; 1 << 15]>,
+    pairs: Box<[u8; 1 << 16]>,
     list: Vec<Anchor>,
 }
 
-/// Index of a byte pair in [`Anchors::pairs`] (the anchors are ASCII:
-/// pairs with a byte of 0x80 or more anchor nothing).
+/// [`Anchors::pairs`]: a letter or digit after one, anchoring nothing.
+const PAIR_NONE: u8 = 0;
+/// [`Anchors::pairs`]: a letter or digit after another ASCII byte: a word
+/// starts.
+const PAIR_START: u8 = 0xfc;
+/// [`Anchors::pairs`]: another ASCII byte after a letter or digit: a word
+/// ends.
+const PAIR_END: u8 = 0xfd;
+/// [`Anchors::pairs`]: another ASCII byte after another ASCII byte.
+const PAIR_SEP: u8 = 0xfe;
+/// [`Anchors::pairs`]: a non-ASCII byte (the ASCII loop stops).
+const PAIR_STOP: u8 = 0xff;
+
+/// Index of a byte pair in [`Anchors::pairs`].
 #[inline(always)]
 fn pair_index(a: u8, b: u8) -> usize {
-    usize::from(a) << 7 | usize::from(b & 0x7f)
+    usize::from(a) << 8 | usize::from(b)
+}
+
+/// Letter pairs frequent in English text, in lower case: a literal whose
+/// case is ignored is anchored on a pair of its letters not among them, so
+/// that fewer pairs of the text send [`scan`] to check it.
+const COMMON_PAIRS: &[&[u8; 2]] = &[
+    b"th", b"he", b"in", b"er", b"an", b"re", b"on", b"at", b"en", b"nd", b"ti", b"es", b"or",
+    b"te", b"of", b"ed", b"is", b"it", b"al", b"ar", b"st", b"to", b"nt", b"ng", b"se", b"ha",
+    b"as", b"ou", b"io", b"le", b"ve", b"co", b"me", b"de", b"hi", b"ri", b"ro", b"ic", b"ne",
+    b"ea", b"ra", b"ce", b"li", b"ch", b"ll", b"be", b"ma", b"si", b"om", b"ur", b"na", b"di",
+    b"ns",
+];
+
+/// Where a literal of `lit` (two bytes or more) is anchored: its first
+/// pair, or for a literal whose case is ignored its first pair not in
+/// [`COMMON_PAIRS`] (if any).
+fn anchor_offset(lit: &[u8], ignore_case: bool) -> usize {
+    let common = |p: &[u8]| COMMON_PAIRS.iter().any(|c| p.eq_ignore_ascii_case(&c[..]));
+    if !ignore_case {
+        return 0;
+    }
+    lit.windows(2).position(|p| !common(p)).unwrap_or(0)
 }
 
 static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
     let mut list = Vec::new();
     let mut add = |lit: &'static str, ignore_case: bool, key_literal: Option<usize>| {
         let b = lit.as_bytes();
+        let offset = anchor_offset(b, ignore_case);
         let cases = |c: u8| {
             if ignore_case {
                 [c.to_ascii_lowercase(), c.to_ascii_uppercase()]
@@ -1299,17 +1334,28 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
                 [c, c]
             }
         };
-        for x in cases(b[0]) {
-            for y in cases(b[1]) {
+        for x in cases(b[offset]) {
+            for y in cases(b[offset + 1]) {
                 let pair = pair_index(x, y);
                 if !list
                     .iter()
                     .any(|a: &Anchor| a.pair == pair && a.lit == b && a.key_literal == key_literal)
                 {
+                    let n = b.len().min(8);
+                    let mask = u64::MAX >> (64 - 8 * n);
+                    let fold = if ignore_case {
+                        0x2020_2020_2020_2020 & mask
+                    } else {
+                        0
+                    };
                     list.push(Anchor {
                         pair,
+                        offset,
                         lit: b,
                         ignore_case,
+                        head: first8(b) | fold,
+                        mask,
+                        fold,
                         key_literal,
                     });
                 }
@@ -1323,38 +1369,91 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
         add(lit, false, None);
     }
     list.sort_by_key(|a| a.pair);
-    let mut pairs = Box::new([0u8; 1 << 15]);
+    let mut pairs = Box::new([PAIR_NONE; 1 << 16]);
+    for (p, v) in pairs.iter_mut().enumerate() {
+        let (first, second) = ((p >> 8) as u8, p as u8);
+        *v = match (first.is_ascii_alphanumeric(), second) {
+            (_, 0x80..) => PAIR_STOP,
+            (true, b) if b.is_ascii_alphanumeric() => PAIR_NONE,
+            (true, _) => PAIR_END,
+            (false, b) if b.is_ascii_alphanumeric() => PAIR_START,
+            (false, _) => PAIR_SEP,
+        };
+    }
     for (k, a) in list.iter().enumerate().rev() {
-        pairs[a.pair] = u8::try_from(k + 1).unwrap_or(u8::MAX);
+        pairs[a.pair] = u8::try_from(k + 1)
+            .ok()
+            .filter(|&v| v < PAIR_START)
+            .expect("fewer anchors than PAIR_START");
     }
     Anchors { pairs, list }
 });
 
+/// The anchors of `anchors` on `pair`, from the `first` in the list on,
+/// checked where the pair ends at byte `second` of `t` (each literal
+/// starting its [`Anchor::offset`] before the pair): bit `k` for
+/// [`KEY_LITERALS`] index `k` whose condition was found, [`CREDIT_FOUND`]
+/// for a credit literal.
+#[cold]
+#[inline(never)]
+fn anchor_bits(anchors: &Anchors, t: &[u8], second: usize, pair: usize, first: usize) -> u32 {
+    let mut bits = 0;
+    let from = anchors.list.get(first..).unwrap_or(&[]);
+    for a in from.iter().take_while(|a| a.pair == pair) {
+        let Some(start) = second.checked_sub(1 + a.offset) else {
+            continue;
+        };
+        // the 8 bytes from `start`, when the text has them, first
+        let eight = t.get(start..).and_then(<[u8]>::first_chunk::<8>);
+        if eight.is_some_and(|x| (u64::from_le_bytes(*x) | a.fold) & a.mask != a.head) {
+            continue;
+        }
+        let Some(s) = t.get(start..start + a.lit.len()) else {
+            continue;
+        };
+        let found = if a.ignore_case {
+            s.eq_ignore_ascii_case(a.lit)
+        } else {
+            s == a.lit
+        };
+        if found {
+            bits |= a.key_literal.map_or(CREDIT_FOUND, |k| 1 << k);
+        }
+    }
+    bits
+}
+
+/// [`anchor_bits`]' mark of a credit literal (above the key literals').
+const CREDIT_FOUND: u32 = 1 << 31;
+
+/// What [`Scanner::ascii_segment`] found.
+struct Segment {
+    end: usize,
+    flags: u32,
+    punct: usize,
+    found: u32,
+    digit: bool,
+}
+
 /// The running state of [`scan`] over one block. The key goes into `out`,
-/// a slice sized for the longest key the text can make, at `len`.
+/// a slice sized for the longest key the text can make, at `len`; where
+/// each of its words ends, into `ends` (the words are hashed afterwards,
+/// by [`word_figures`]).
 struct Scanner<'a> {
     out: &'a mut [u8],
     len: usize,
-    grams: &'a mut Vec<u64>,
-    /// The hashes of the last three words, oldest first.
-    last: [u64; 3],
-    key_hash: u64,
-    anchors: &'a Anchors,
-    stopwords: &'a WordTable,
-    /// Words of the key, stopwords among them, CJK characters.
+    /// Room for every word's end (a text of n bytes has at most n / 2 + 1
+    /// words); the first `words` are set.
+    ends: &'a mut [u64],
     words: usize,
-    stopword_count: usize,
+    /// CJK characters.
     cjk: usize,
-    /// The [`prefilter`] bits found so far.
-    lits: u32,
     /// Inside a word: where it starts in `out` and in the text.
     in_word: bool,
     word_out: usize,
     word_in: usize,
     /// The word holds `Σ` (lower-cased by `str::to_lowercase` as a whole).
     sigma: bool,
-    /// [`KEY_LITERALS`] indices whose necessary condition the text met.
-    maybe_keys: u32,
 }
 
 impl Scanner<'_> {
@@ -1373,23 +1472,95 @@ impl Scanner<'_> {
         }
     }
 
-    /// Append a run of ASCII letters and digits, lower-cased.
-    #[inline(always)]
-    fn extend_lower(&mut self, run: &[u8]) {
-        let end = self.len + run.len();
-        match self.out.get_mut(self.len..end) {
-            Some(dst) => {
-                for (d, &b) in dst.iter_mut().zip(run) {
+    /// Scan the ASCII bytes of `t` from byte `i` on (up to its next
+    /// non-ASCII byte): append their words' letters and digits to the key,
+    /// lower-cased, each word after a space, note where words start and end,
+    /// and look for the anchors. Returns where it stopped and what it found:
+    /// the `F_*` flags of the bytes that are no letters or digits, their
+    /// sentence punctuation, [`anchor_bits`], and whether a digit was seen.
+    #[inline(never)]
+    fn ascii_segment(&mut self, t: &str, i: usize, anchors: &Anchors) -> Segment {
+        let bytes = t.as_bytes();
+        let pairs: &[u8; 1 << 16] = &anchors.pairs;
+        let mut seg = Segment {
+            end: i,
+            flags: 0,
+            punct: 0,
+            found: 0,
+            digit: false,
+        };
+        // the previous byte and this one ([`pair_index`]): a letter inside a
+        // word (one that anchors nothing) or a space before the first byte
+        let mut pair = u16::from(if self.in_word { b'z' } else { b' ' });
+        let mut len = self.len;
+        let mut in_word = self.in_word;
+        // the bits all letters and digits share: digits lack 0x40
+        let mut all = u8::MAX;
+        let mut i = i;
+        loop {
+            // letters and digits inside a word (no call in this loop: its
+            // state stays in registers)
+            while let Some(&b) = bytes.get(i) {
+                pair = pair << 8 | u16::from(b);
+                if pairs[usize::from(pair)] != PAIR_NONE {
+                    break;
+                }
+                if let Some(d) = self.out.get_mut(len) {
                     *d = b | 0x20;
+                    len += 1;
                 }
-                self.len = end;
+                all &= b;
+                i += 1;
             }
-            None => {
-                for &b in run {
-                    self.push(b | 0x20);
+            let Some(&b) = bytes.get(i) else { break };
+            let a = pairs[usize::from(pair)];
+            if a == PAIR_STOP {
+                break;
+            }
+            if a == PAIR_START {
+                // a word starts (after a space in the key)
+                if len > 0 {
+                    if let Some(d) = self.out.get_mut(len) {
+                        *d = b' ';
+                        len += 1;
+                    }
                 }
+                in_word = true;
+                self.word_out = len;
+                self.word_in = i;
+                self.sigma = false;
+                if let Some(d) = self.out.get_mut(len) {
+                    *d = b | 0x20;
+                    len += 1;
+                }
+                all &= b;
+            } else if a == PAIR_SEP || a == PAIR_END {
+                let e = ASCII_FLAGS[usize::from(b & 0x7f)];
+                seg.flags |= e;
+                seg.punct += (e >> 1 & 1) as usize;
+                if a == PAIR_END {
+                    in_word = false;
+                    self.len = len;
+                    self.end_word(t, i);
+                    len = self.len;
+                }
+            } else {
+                // an anchor
+                let first = usize::from(a - 1);
+                seg.found |= anchor_bits(anchors, bytes, i, usize::from(pair), first);
+                if let Some(d) = self.out.get_mut(len) {
+                    *d = b | 0x20;
+                    len += 1;
+                }
+                all &= b;
             }
+            i += 1;
         }
+        self.len = len;
+        self.in_word = in_word;
+        seg.end = i;
+        seg.digit = all & 0x40 == 0;
+        seg
     }
 
     #[inline(always)]
@@ -1403,73 +1574,120 @@ impl Scanner<'_> {
         self.sigma = false;
     }
 
-    /// Close the word that ends at byte `end` of `t`: count it, look it up
-    /// among the stopwords, hash it, and hash the 4-gram it ends.
+    /// Close the word that ends at byte `end` of `t`.
     #[inline(always)]
     fn end_word(&mut self, t: &str, end: usize) {
         self.in_word = false;
         if self.sigma {
-            self.len = self.word_out;
-            self.extend(t[self.word_in..end].to_lowercase().as_bytes());
+            self.lower_sigma_word(t, end);
         }
-        let w = &self.out[self.word_out..self.len];
-        // the word's first 8 bytes: one load when the slice has them
-        let packed = match self.out.get(self.word_out..self.word_out + 8) {
-            Some(b) if w.len() < 8 => {
-                u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) & ((1 << (8 * w.len())) - 1)
-            }
-            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
-            None => first8(w),
-        };
-        self.words += 1;
-        if w.len() <= 8 && self.stopwords.contains_packed(u128::from(packed)) {
-            self.stopword_count += 1;
+        if let Some(w) = self.ends.get_mut(self.words) {
+            *w = self.len as u64;
+            self.words += 1;
         }
-        let h = if w.len() <= 8 {
-            short_word_hash(w.len(), packed)
-        } else {
-            word_hash_bytes(w)
-        };
-        self.key_hash = chain_hash(self.key_hash, h);
-        if self.words >= 4 {
-            let [a, b, c] = self.last;
-            self.grams.push(gram_hash([a, b, c, h]));
-        }
-        self.last = [self.last[1], self.last[2], h];
     }
 
-    /// A literal anchor pair ends at byte `i` of `t`: check the literals
-    /// anchored there, from the `first` in the list on.
+    /// Lower-case the word holding `Σ` that ends at byte `end` of `t` as
+    /// `str::to_lowercase` does, in place of what the scan wrote.
     #[cold]
-    fn anchor_hit(&mut self, t: &[u8], i: usize, pair: usize, first: usize) {
-        let start = i - 1;
-        let list = &self.anchors.list;
-        let from = list.get(first..).unwrap_or(&[]);
-        for a in from.iter().take_while(|a| a.pair == pair) {
-            let Some(s) = t.get(start..start + a.lit.len()) else {
-                continue;
+    #[inline(never)]
+    fn lower_sigma_word(&mut self, t: &str, end: usize) {
+        self.len = self.word_out;
+        self.extend(t[self.word_in..end].to_lowercase().as_bytes());
+    }
+}
+
+/// What a key's words make, from the key in `out` and where each word ends
+/// (`words`, which get the words' [`word_hash`]es in their place): the
+/// stopwords among them and the key's hash; each word 4-gram's
+/// [`gram_hash`] goes to `grams`.
+fn word_figures(out: &[u8], words: &mut [u64], grams: &mut Vec<u64>) -> (usize, u64) {
+    let mut stopwords = 0;
+    let mut start = 0;
+    for w in words.iter_mut() {
+        let end = usize::try_from(*w).unwrap_or(usize::MAX);
+        let n = end.wrapping_sub(start);
+        *w = if n.wrapping_sub(1) < 8 {
+            // the word's bytes: one load when `out` has 8 from its start
+            let packed = match out.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+                Some(b) => u64::from_le_bytes(*b) & u64::MAX >> (64 - 8 * n),
+                None => first8(out.get(start..end).unwrap_or(&[])),
             };
-            let found = if a.ignore_case {
-                s.eq_ignore_ascii_case(a.lit)
-            } else {
-                s == a.lit
-            };
-            if found {
-                match a.key_literal {
-                    Some(k) => self.maybe_keys |= 1 << k,
-                    None => self.lits |= 1 << PRE_CREDIT,
-                }
-            }
+            let h = short_word_hash(n, packed);
+            stopwords += usize::from(is_stop_hash(h));
+            h
+        } else {
+            word_hash_bytes(out.get(start..end).unwrap_or(&[]))
+        };
+        start = end + 1;
+    }
+    grams.extend(
+        words
+            .windows(4)
+            .map(|g| gram_hash([g[0], g[1], g[2], g[3]])),
+    );
+    let key_hash = words.iter().fold(CHAIN_SEED, |g, &h| chain_hash(g, h));
+    (stopwords, key_hash)
+}
+
+/// Slots of [`STOP_HASHES`]: a power of two, at least 4 times the stopwords.
+const STOP_SLOTS: usize = 1024;
+
+/// The [`short_word_hash`]es of the stopwords (all of 1 to 8 bytes), in an
+/// open-addressed table at most a quarter full, a hash's first slot its top
+/// bits. The hash of a word of 1 to 8 bytes tells it apart from every other
+/// such word (the multiplication is odd, so invertible, and two packings
+/// differ in more than the length bits), so a word is a stopword exactly
+/// when its hash is in the table.
+static STOP_HASHES: [u64; STOP_SLOTS] = {
+    assert!(STOPWORDS.len() * 4 <= STOP_SLOTS && STOP_SLOTS.is_power_of_two());
+    let mut t = [0u64; STOP_SLOTS];
+    let mut k = 0;
+    while k < STOPWORDS.len() {
+        let w = STOPWORDS[k].as_bytes();
+        assert!(!w.is_empty() && w.len() <= 8);
+        let h = short_word_hash(w.len(), first8(w));
+        assert!(h != 0);
+        let mut i = stop_slot(h);
+        while t[i] != 0 && t[i] != h {
+            i = (i + 1) % STOP_SLOTS;
         }
+        t[i] = h;
+        k += 1;
+    }
+    t
+};
+
+/// The first slot of hash `h` in [`STOP_HASHES`].
+#[inline(always)]
+const fn stop_slot(h: u64) -> usize {
+    (h >> (64 - STOP_SLOTS.trailing_zeros())) as usize
+}
+
+/// Is the word whose [`short_word_hash`] is `h` a stopword?
+#[inline(always)]
+fn is_stop_hash(h: u64) -> bool {
+    let mut i = stop_slot(h);
+    loop {
+        let s = STOP_HASHES[i % STOP_SLOTS];
+        if s == h {
+            return h != 0;
+        }
+        if s == 0 {
+            return false;
+        }
+        i += 1;
     }
 }
 
 /// The first (up to) 8 bytes of `w`, zero-padded, as one integer.
 #[inline]
-fn first8(w: &[u8]) -> u64 {
+const fn first8(w: &[u8]) -> u64 {
     let mut p = 0u64;
-    for (k, &b) in w.iter().take(8).enumerate() {
-        p |= u64::from(b) << (8 * k);
+    let mut k = 0;
+    while k < w.len() && k < 8 {
+        p |= (w[k] as u64) << (8 * k);
+        k += 1;
     }
     p
 }
@@ -1487,7 +1705,7 @@ fn first8(w: &[u8]) -> u64 {
 /// holding one goes through `str::to_lowercase` whole, as before.
 fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
     let key_start = out.len();
-    let (end, shape) = scan_at(text, out, key_start, grams);
+    let (end, shape) = scan_at(text, out, key_start, grams, &mut Vec::new());
     out.truncate(end);
     shape
 }
@@ -1495,12 +1713,13 @@ fn scan(text: &str, out: &mut Vec<u8>, grams: &mut Vec<u64>) -> Shape {
 /// [`scan`] writing the key at `key_start` of `buf`, whose bytes from there
 /// on are scratch (`buf` grows, zeroed, when it is too short for the key):
 /// the key's end and the shape. Keeping `buf` long between blocks spares
-/// zeroing the room for each key.
+/// zeroing the room for each key; `ends` is scratch too.
 fn scan_at(
     text: &str,
     buf: &mut Vec<u8>,
     key_start: usize,
     grams: &mut Vec<u64>,
+    ends: &mut Vec<u64>,
 ) -> (usize, Shape) {
     let start = text.trim_start();
     let t = start.trim_end();
@@ -1515,7 +1734,7 @@ fn scan_at(
     if buf.len() < need {
         buf.resize(need, 0);
     }
-    let (len, shape) = scan_into(t, &mut buf[key_start..], grams);
+    let (len, shape) = scan_into(t, &mut buf[key_start..], grams, ends);
     let shape = Shape {
         edge: count32(edge),
         ..shape
@@ -1524,69 +1743,46 @@ fn scan_at(
 }
 
 /// [`scan`] of the trimmed text `t` into `out`, long enough for its key:
-/// the key's length and the shape (but its `edge`).
-fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
+/// the key's length and the shape (but its `edge`). `ends` is scratch.
+fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>, ends: &mut Vec<u64>) -> (usize, Shape) {
     let anchors: &Anchors = &ANCHORS;
     let low2: &[u32] = &LOWER_2;
+    // room for every word's end (a word takes a byte and ends at the next);
+    // kept between blocks: only the ends this scan sets are read
+    let room = t.len() / 2 + 1;
+    if ends.len() < room {
+        ends.resize(room, 0);
+    }
     let mut s = Scanner {
         out,
         len: 0,
-        anchors,
-        stopwords: &STOPWORD_TABLE,
+        ends,
         words: 0,
-        stopword_count: 0,
         cjk: 0,
-        lits: 0,
-        grams,
-        last: [0; 3],
-        key_hash: CHAIN_SEED,
         in_word: false,
         word_out: 0,
         word_in: 0,
         sigma: false,
-        maybe_keys: 0,
     };
     let bytes = t.as_bytes();
     let n = bytes.len();
     // bytes taken by non-ASCII characters beyond one each
     let mut extra = 0usize;
     let (mut flags, mut punct) = (0u32, 0usize);
+    // [`anchor_bits`] of the whole text
+    let mut found = 0u32;
     let mut i = 0;
     while i < n {
         let b = bytes[i];
         if b < 0x80 {
-            let e = ASCII_FLAGS[usize::from(b)];
-            if e & F_ALNUM == 0 {
-                flags |= e;
-                punct += (e >> 1 & 1) as usize;
-                if s.in_word {
-                    s.end_word(t, i);
-                }
-                i += 1;
-                continue;
+            let seg = s.ascii_segment(t, i, anchors);
+            flags |= seg.flags;
+            punct += seg.punct;
+            found |= seg.found;
+            if seg.digit {
+                flags |= F_DIGIT;
             }
-            if !s.in_word {
-                s.begin_word(i);
-            }
-            // the run of ASCII letters and digits from here; the anchors
-            // are pairs of letters, so only pairs inside a run can hit
-            let run = i;
-            let mut prev = 0u8;
-            while let Some(&b) = bytes.get(i) {
-                let e = RUN_FLAGS[usize::from(b)];
-                if e & F_ALNUM == 0 {
-                    break;
-                }
-                flags |= e;
-                let pair = pair_index(prev, b);
-                let first = anchors.pairs[pair];
-                if first != 0 {
-                    s.anchor_hit(bytes, i, pair, usize::from(first - 1));
-                }
-                prev = b;
-                i += 1;
-            }
-            s.extend_lower(&bytes[run..i]);
+            i = seg.end;
             continue;
         }
         let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -1627,24 +1823,30 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>) -> (usize, Shape) {
     if s.in_word {
         s.end_word(t, n);
     }
+    let words = s.ends.get_mut(..s.words).unwrap_or_default();
+    let (stopwords, key_hash) = word_figures(s.out, words, grams);
     let mut shape = Shape {
         chars: count32(n - extra),
         edge: 0,
         cjk: count32(s.cjk),
         words: count32(s.words),
-        stopwords: count32(s.stopword_count),
+        stopwords: count32(stopwords),
         punct: count32(punct),
         // (the scan's class bits are no facts of the block)
         flags: flags & !(F_ALNUM | F_PUNCT),
-        lits: s.lits,
-        key_hash: s.key_hash,
+        lits: if found & CREDIT_FOUND != 0 {
+            1 << PRE_CREDIT
+        } else {
+            0
+        },
+        key_hash,
     };
     // the key literals whose necessary condition the text met (any of them
     // when a character lower-cases to ASCII letters), checked on the key
     let maybe = if flags & F_ASCII_LOWER != 0 {
         u32::MAX
     } else {
-        s.maybe_keys
+        found & !CREDIT_FOUND
     };
     let key = &s.out[..s.len];
     if maybe != 0 {
@@ -1680,8 +1882,9 @@ impl Keys {
         let mut ends = Vec::with_capacity(blocks.len());
         let mut shapes = Vec::with_capacity(blocks.len());
         let mut end = 0;
+        let mut word_ends = Vec::new();
         for b in blocks {
-            let (e, shape) = scan_at(&b.text, &mut buf, end, &mut grams);
+            let (e, shape) = scan_at(&b.text, &mut buf, end, &mut grams, &mut word_ends);
             end = e;
             shapes.push(shape);
             ends.push(end);
@@ -2487,8 +2690,15 @@ fn word_hash(w: &str) -> u64 {
 /// `word_hash` of a word's bytes.
 fn word_hash_bytes(w: &[u8]) -> u64 {
     let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ w.len() as u64;
-    for chunk in w.chunks(8) {
-        h = (h ^ first8(chunk)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let mut chunks = w.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        h = (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 29;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = (h ^ first8(rest)).wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 29;
     }
     h
@@ -2512,7 +2722,7 @@ fn gram_hash(w: [u64; 4]) -> u64 {
 
 /// `word_hash` of a word of `len` (1 to 8) bytes packed by [`first8`].
 #[inline]
-fn short_word_hash(len: usize, packed: u64) -> u64 {
+const fn short_word_hash(len: usize, packed: u64) -> u64 {
     let h = ((0x9e37_79b9_7f4a_7c15u64 ^ len as u64) ^ packed).wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ h >> 29
 }
@@ -4037,6 +4247,17 @@ mod scan_tests {
                 "ß ẞ ﬁ ŉ",
                 "\u{1f600} emoji \u{1f600}x",
                 "wordwordwordword1 wordwordwordword12 longerthansixteenbytes",
+                // words crossing between ASCII and other characters
+                "éPhoto Photoé éphoto, aΣ. Σa aΣ bΣc. 1é2 x²y",
+                "cookieΣ cookie ÉCOOKIE—consent Ωmanage…copyright",
+                "  a  b\t\tc ,, d.  ",
+                "Zz zZ z1 9z ZZZZZZZZZZ",
+                // key literals anchored inside, whole, cut, in any case
+                "NEWSLETTER xnewsletterx news-letter newslett wsletter",
+                "cooKIE kie ookie COOKIES consentS CONSEN nsent",
+                "reSERVED rved reserve MANAGEd anage",
+                "dr oits droitS DERECHOS direitoS derecho direito",
+                "éconsent consenté 1reserved2",
             ]
             .map(str::to_string),
         );
@@ -4168,11 +4389,7 @@ mod scan_tests {
 
     #[test]
     fn word_tables_hold_their_words() {
-        for (table, words) in [
-            (&*STOPWORD_TABLE, STOPWORDS),
-            (&*SOCIAL_SET, SOCIAL_WORDS),
-            (&*DATE_SET, DATE_WORDS),
-        ] {
+        for (table, words) in [(&*SOCIAL_SET, SOCIAL_WORDS), (&*DATE_SET, DATE_WORDS)] {
             for w in words {
                 assert!(table.contains(w) || w.contains(' '), "{w}");
                 assert!(w.len() <= 16 || w.contains(' '), "{w}");
@@ -4181,6 +4398,32 @@ mod scan_tests {
                 assert_eq!(table.contains(w), words.contains(&w), "{w}");
             }
         }
+    }
+
+    #[test]
+    fn stop_hashes_hold_the_stopwords() {
+        let hash = |w: &str| short_word_hash(w.len(), first8(w.as_bytes()));
+        for w in STOPWORDS {
+            assert!(is_stop_hash(hash(w)), "{w}");
+        }
+        let others = [
+            "",
+            "zz",
+            "thee",
+            "th",
+            "dans1",
+            "thethe",
+            "ё",
+            "что это",
+            "e\u{301}",
+        ];
+        for w in others.iter().copied().chain(SOCIAL_WORDS.iter().copied()) {
+            if (1..=8).contains(&w.len()) {
+                assert_eq!(is_stop_hash(hash(w)), STOPWORDS.contains(&w), "{w}");
+            }
+        }
+        // a hash of 0 (the empty slot) is no stopword
+        assert!(!is_stop_hash(0));
     }
 
     #[test]
