@@ -539,8 +539,9 @@ fn prefilter(t: &str, shape: &Shape, len: usize, o: &BoilerplateOptions) -> u32 
 }
 
 /// The bits of the anchored rules whose first words the first run of
-/// ASCII letters and digits of `t` may start with (every anchored bit when
-/// a non-ASCII character we do not know the class of comes first).
+/// ASCII letters and digits of `t` may start with (none when a non-ASCII
+/// letter comes first; every anchored bit when a non-ASCII character we do
+/// not know the class of comes first).
 fn first_word_bits(t: &str) -> u32 {
     for (at, c) in t.char_indices() {
         if c.is_ascii_alphanumeric() {
@@ -551,8 +552,12 @@ fn first_word_bits(t: &str) -> u32 {
                 .unwrap_or(rest.len());
             return anchored_bits(&rest[..n], &rest[n..]);
         }
-        if c == '_' {
-            // a word character no anchored rule starts with
+        if c == '_' || is_plain_letter(c) {
+            // a word character (`\w`, so `^\W*` stops at it) that no
+            // anchored rule starts with: every rule's first word is ASCII
+            // letters or `\d` (no alphabetic character is a digit), and the
+            // only characters `(?i)` folds onto ASCII letters (`ſ`, `K`)
+            // set every bit before (see `non_ascii_letters_start_no_rule`)
             return 0;
         }
         if !c.is_ascii() && !NON_WORD_PUNCT.contains(&c) {
@@ -562,6 +567,16 @@ fn first_word_bits(t: &str) -> u32 {
         }
     }
     0
+}
+
+/// A non-ASCII letter of the scripts below U+0800 (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic ...) or of Chinese, Japanese or Korean: a regex word
+/// character (`\w`), no `\d`, and under `(?i)` no ASCII letter but `ſ`.
+/// (Outside these ranges the standard library's Unicode tables may be newer
+/// than the regex crate's; `non_ascii_letters_start_no_rule` checks every
+/// character.)
+fn is_plain_letter(c: char) -> bool {
+    !c.is_ascii() && (c < '\u{800}' || is_cjk(c)) && c.is_alphabetic()
 }
 
 /// Words of [`ANCHORED_WORDS`] with their bits: (bit, word).
@@ -3887,6 +3902,12 @@ mod prefilter_tests {
                 "Skip to content",
                 "Log in",
                 "Publicidad",
+                "日本 follow us",
+                "Ωby Jane Doe",
+                "«Ǆ» read more",
+                "ǅ5 min read",
+                "é 12 comments",
+                "\u{301}Tags: a, b",
             ]
             .map(str::to_string),
         );
@@ -3922,6 +3943,32 @@ mod prefilter_tests {
 
     fn o() -> BoilerplateOptions {
         BoilerplateOptions::default()
+    }
+
+    /// [`first_word_bits`] gives no bit to a block whose first word
+    /// character is a non-ASCII letter: checked for every such character
+    /// against the regex classes. It is a word character (`^\W*` cannot
+    /// skip it), no `\d`, and no ASCII letter under `(?i)` but for the two
+    /// that set [`F_FOLD`].
+    #[test]
+    fn non_ascii_letters_start_no_rule() {
+        let word = Regex::new(r"^\w$").unwrap();
+        let digit = Regex::new(r"^\d$").unwrap();
+        let ascii = Regex::new(r"(?i)^[a-z0-9_]$").unwrap();
+        let mut buf = [0u8; 4];
+        let mut letters = 0;
+        for c in (0x80..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if !is_plain_letter(c) {
+                continue;
+            }
+            letters += 1;
+            let s = c.encode_utf8(&mut buf);
+            assert!(word.is_match(s), "{c:?} is \\W");
+            assert!(!digit.is_match(s), "{c:?} is \\d");
+            assert_eq!(ascii.is_match(s), char_flags(c) & F_FOLD != 0, "{c:?}");
+            assert_eq!(first_word_bits(s), 0, "{c:?}");
+        }
+        assert!(letters > 40_000, "{letters}");
     }
 
     #[test]
