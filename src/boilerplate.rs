@@ -543,7 +543,34 @@ fn prefilter(t: &str, shape: &Shape, len: usize, o: &BoilerplateOptions) -> u32 
 /// letter comes first; every anchored bit when a non-ASCII character we do
 /// not know the class of comes first).
 fn first_word_bits(t: &str) -> u32 {
-    for (at, c) in t.char_indices() {
+    let bytes = t.as_bytes();
+    // ASCII bytes first, without decoding characters
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii_alphanumeric() {
+            let rest = &bytes[at..];
+            let n = rest
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            return anchored_bits(&rest[..n], &rest[n..]);
+        }
+        if b == b'_' {
+            // a word character no anchored rule starts with
+            return 0;
+        }
+        if !b.is_ascii() {
+            break;
+        }
+        at += 1;
+    }
+    // (`at` is the start of a non-ASCII character, or the end)
+    first_word_bits_from(t, at)
+}
+
+/// [`first_word_bits`] of `t` from byte `from`, character by character.
+fn first_word_bits_from(t: &str, from: usize) -> u32 {
+    for (at, c) in t.char_indices().skip_while(|&(at, _)| at < from) {
         if c.is_ascii_alphanumeric() {
             let rest = &t.as_bytes()[at..];
             let n = rest
@@ -569,6 +596,13 @@ fn first_word_bits(t: &str) -> u32 {
     0
 }
 
+/// [`first_word_bits`] as it read before its ASCII fast path (the test
+/// oracle).
+#[cfg(test)]
+fn first_word_bits_oracle(t: &str) -> u32 {
+    first_word_bits_from(t, 0)
+}
+
 /// A non-ASCII letter of the scripts below U+0800 (Latin, Greek, Cyrillic,
 /// Hebrew, Arabic ...) or of Chinese, Japanese or Korean: a regex word
 /// character (`\w`), no `\d`, and under `(?i)` no ASCII letter but `ſ`.
@@ -579,15 +613,41 @@ fn is_plain_letter(c: char) -> bool {
     !c.is_ascii() && (c < '\u{800}' || is_cjk(c)) && c.is_alphabetic()
 }
 
-/// Words of [`ANCHORED_WORDS`] with their bits: (bit, word).
-type AnchoredWords = Vec<(usize, &'static [u8])>;
+/// One first word of [`ANCHORED_WORDS`]: its first 8 bytes packed
+/// little-endian ([`pack8_lower`]) with the mask of their length, the rest,
+/// and its rule's bit.
+struct AnchoredWord {
+    head: u64,
+    mask: u64,
+    tail: &'static [u8],
+    bit: u32,
+}
+
+/// The first (up to) 8 bytes of `w`, a run of ASCII letters and digits,
+/// lower-cased (`| 0x20` lower-cases a letter and keeps a digit),
+/// little-endian, zero-padded.
+fn pack8_lower(w: &[u8]) -> u64 {
+    let n = w.len().min(8);
+    let mut b = [0u8; 8];
+    for (d, &c) in b.iter_mut().zip(&w[..n]) {
+        *d = c | 0x20;
+    }
+    u64::from_le_bytes(b)
+}
 
 /// [`ANCHORED_WORDS`] by lower-case first letter.
-static ANCHORED_BY_LETTER: LazyLock<Vec<AnchoredWords>> = LazyLock::new(|| {
-    let mut by = vec![Vec::new(); 128];
+static ANCHORED_BY_LETTER: LazyLock<Vec<Vec<AnchoredWord>>> = LazyLock::new(|| {
+    let mut by: Vec<Vec<AnchoredWord>> = (0..128).map(|_| Vec::new()).collect();
     for (bit, firsts) in ANCHORED_WORDS {
         for f in firsts.iter().filter(|f| **f != "#") {
-            by[usize::from(f.as_bytes()[0])].push((bit, f.as_bytes()));
+            let f = f.as_bytes();
+            let n = f.len().min(8);
+            by[usize::from(f[0])].push(AnchoredWord {
+                head: pack8_lower(f),
+                mask: u64::MAX >> (8 * (8 - n)),
+                tail: &f[n..],
+                bit: 1 << bit,
+            });
         }
     }
     by
@@ -596,14 +656,23 @@ static ANCHORED_BY_LETTER: LazyLock<Vec<AnchoredWords>> = LazyLock::new(|| {
 /// The bits of the anchored rules one of whose first words starts `word`,
 /// a non-empty run of ASCII letters and digits, in any case; `after` is the
 /// text after it. A number (`#`) is followed further: see [`number_bits`].
+/// (A first word longer than `word` cannot match: `word`'s zero padding
+/// differs from its letters, or `word` is too short for its tail.)
 fn anchored_bits(word: &[u8], after: &[u8]) -> u32 {
     if word[0].is_ascii_digit() {
         return number_bits(word, after);
     }
-    ANCHORED_BY_LETTER[usize::from(word[0].to_ascii_lowercase() & 0x7f)]
+    let w = pack8_lower(word);
+    let rest = word.get(8..).unwrap_or(&[]);
+    ANCHORED_BY_LETTER[usize::from(word[0] | 0x20) & 0x7f]
         .iter()
-        .filter(|(_, f)| word.len() >= f.len() && word[..f.len()].eq_ignore_ascii_case(f))
-        .fold(0, |m, (bit, _)| m | 1 << bit)
+        .filter(|a| {
+            w & a.mask == a.head
+                && (a.tail.is_empty()
+                    || rest.len() >= a.tail.len()
+                        && rest[..a.tail.len()].eq_ignore_ascii_case(a.tail))
+        })
+        .fold(0, |m, a| m | a.bit)
 }
 
 /// The bits of the two rules with an alternative starting with a number
@@ -4200,7 +4269,34 @@ mod scan_tests {
                 ]
             })
             .collect();
-        words.extend(["x", "9lives", "Zebra", "A", "BYE", "relatedness"].map(str::to_string));
+        words.extend(
+            [
+                "x",
+                "9lives",
+                "Zebra",
+                "A",
+                "BYE",
+                "relatedness",
+                "SubScribeR",
+                "subscrib",
+                "subscribx",
+                "Recommendedly",
+                "recommende",
+                "medicallyy",
+                "medicall",
+                "newslette",
+                "NEWSLETTERS",
+                "publishe",
+                "keywords",
+                "keyword",
+                "download",
+                "downloa",
+                "trendingnow",
+                "b",
+                "z9",
+            ]
+            .map(str::to_string),
+        );
         for w in words.iter().filter(|w| !w.is_empty() && w != &"#") {
             let b = w.as_bytes();
             if b[0].is_ascii_digit() {
@@ -4209,6 +4305,51 @@ mod scan_tests {
                 assert_eq!(bits & !anchored_bits_oracle(b), 0, "{w}");
             } else {
                 assert_eq!(anchored_bits(b, b""), anchored_bits_oracle(b), "{w}");
+            }
+        }
+    }
+
+    /// The ASCII fast path of [`first_word_bits`] gives what the character
+    /// loop gives.
+    #[test]
+    fn first_word_bits_match_the_character_loop() {
+        let mut texts: Vec<String> = rewrite_tests::samples();
+        texts.extend(
+            [
+                "",
+                " ",
+                "_read more",
+                "...Read more",
+                "— Related coverage",
+                "“Read more”",
+                "«Most popular»",
+                "• Follow us",
+                "  \t sign up",
+                "5 min read",
+                "٣ min read",
+                "日本 follow us",
+                "ſign up",
+                "\u{212a}eywords: a",
+                "-- é by",
+                "-- ²by",
+                "\u{301}Tags: a, b",
+                "¿Por qué?",
+                "(c) 2020",
+                "#1 comments",
+                "__",
+                "Ωby Jane Doe",
+                "\u{a0}By Jane",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            assert_eq!(first_word_bits(t), first_word_bits_oracle(t), "{t:?}");
+            for (at, _) in t.char_indices() {
+                assert_eq!(
+                    first_word_bits(&t[at..]),
+                    first_word_bits_oracle(&t[at..]),
+                    "{t:?}"
+                );
             }
         }
     }
