@@ -1880,24 +1880,33 @@ fn is_ad_marker(text: &str) -> bool {
     is_ad_key(&norm(text))
 }
 
-/// Bitmap of the first bytes of [`AD_PHRASES`].
-static AD_FIRST: LazyLock<[u64; 4]> = LazyLock::new(|| {
-    let mut m = [0u64; 4];
-    for p in AD_PHRASES {
-        let b = usize::from(p.as_bytes()[0]);
-        m[b >> 6] |= 1 << (b & 63);
-    }
-    m
+/// The first words of [`AD_PHRASES`] (each at most 16 bytes).
+static AD_FIRST_WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    let firsts: Vec<&str> = AD_PHRASES
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .collect();
+    WordTable::new(&firsts)
 });
 
 /// `is_ad_marker` on the block's [`norm`] key.
 fn is_ad_key(key: &str) -> bool {
-    let mut rest = key;
-    let Some(&first) = rest.as_bytes().first() else {
+    // a key made of ad phrases starts with one's first word, then a space
+    // or its end: look that word up before trying the phrases
+    let b = key.as_bytes();
+    let head = &b[..b.len().min(17)];
+    let n = head.iter().position(|&c| c == b' ').unwrap_or(head.len());
+    if !pack16(&head[..n]).is_some_and(|k| AD_FIRST_WORDS.contains_packed(k)) {
         return false;
-    };
-    if AD_FIRST[usize::from(first) >> 6] >> (first & 63) & 1 == 0 {
-        // no phrase starts with this byte
+    }
+    ad_phrases_only(key)
+}
+
+/// Is `key` a run of [`AD_PHRASES`], each followed by a space or the end?
+/// (Each place takes the first phrase in the list that fits.)
+fn ad_phrases_only(key: &str) -> bool {
+    let mut rest = key;
+    if rest.is_empty() {
         return false;
     }
     'outer: while !rest.is_empty() {
@@ -3284,6 +3293,47 @@ mod tests {
             "Advertisement spending rose 4% this year, the agency said."
         ));
         assert!(!is_ad_marker("Ad hoc committees met on Monday."));
+    }
+
+    /// The first-word look-up of [`is_ad_key`] changes no answer of the
+    /// phrase walk alone.
+    #[test]
+    fn ad_key_first_word_gate_is_exact() {
+        assert!(AD_PHRASES
+            .iter()
+            .all(|p| p.split(' ').next().is_some_and(|w| w.len() <= 16)));
+        let mut keys: Vec<String> = AD_PHRASES.iter().map(|p| p.to_string()).collect();
+        for p in AD_PHRASES {
+            keys.push(format!("{p} {p}"));
+            keys.push(format!("{p}x"));
+            keys.push(format!("{p} x"));
+            keys.push(format!(" {p}"));
+            let mut short = p.chars();
+            short.next_back();
+            keys.push(short.as_str().to_string());
+            keys.push(format!("{p} advertisement"));
+        }
+        keys.extend(
+            [
+                "",
+                " ",
+                "a",
+                "adx",
+                "ad hoc",
+                "advertisementsadvertisements",
+                "реклама реклама",
+                "continue reading the main story ad",
+                "continuereading",
+                "paid",
+                "scroll to",
+                "sponsored content sponsored",
+                "публикация",
+            ]
+            .map(str::to_string),
+        );
+        for k in &keys {
+            assert_eq!(is_ad_key(k), ad_phrases_only(k), "{k:?}");
+        }
     }
 
     #[test]
