@@ -2296,8 +2296,10 @@ fn breadcrumb_line(text: &str, flags: u32, o: &BoilerplateOptions) -> bool {
         let short = parts.iter().all(|p| {
             !p.is_empty() && p.split_whitespace().count() <= o.max_crumb_words && !ends_sentence(p)
         });
-        let home = HOME_WORDS.contains(&norm(parts[0]).as_str());
-        if short && (home || parts.len() >= 3 && *sep != " | ") {
+        // (the first crumb's key only when the rest does not decide)
+        if short
+            && (parts.len() >= 3 && *sep != " | " || HOME_WORDS.contains(&norm(parts[0]).as_str()))
+        {
             return true;
         }
     }
