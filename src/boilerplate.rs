@@ -2209,7 +2209,13 @@ impl TitleKeys {
         if full.is_empty() {
             return None;
         }
-        let short = norm(crate::text::strip_title_suffix(title));
+        let stripped = crate::text::strip_title_suffix(title);
+        // (nothing stripped: the same key)
+        let short = if stripped.len() == title.len() {
+            full.clone()
+        } else {
+            norm(stripped)
+        };
         let finder = memchr::memmem::Finder::new(short.as_bytes()).into_owned();
         Some(TitleKeys {
             full,
