@@ -1939,8 +1939,14 @@ fn is_social_key(key: &str, chars: usize, o: &BoilerplateOptions) -> bool {
         return false;
     }
     let mut any = false;
-    for w in key_words(key) {
-        if !(SOCIAL_SET.contains(w) || w.bytes().all(|c| c.is_ascii_digit())) {
+    for w in key
+        .as_bytes()
+        .split(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+    {
+        if !(w.iter().all(u8::is_ascii_digit)
+            || pack16(w).is_some_and(|k| SOCIAL_SET.contains_packed(k)))
+        {
             return false;
         }
         any = true;
@@ -2622,13 +2628,22 @@ fn short_word_hash(len: usize, packed: u64) -> u64 {
 #[cfg(test)]
 fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
     let t = b.text.trim();
-    tag_list(b, t, char_len(t), true, o)
+    let punct = shape_of(t).1.punct as usize;
+    tag_list(b, t, char_len(t), true, punct, o)
 }
 
 /// `is_tag_list` of block `b` with trimmed text `t` of `len` characters;
 /// `labelled` is false when the block holds none of the label words
-/// ([`prefilter`] said so), sparing the regex.
-fn tag_list(b: &Block, t: &str, len: usize, labelled: bool, o: &BoilerplateOptions) -> bool {
+/// ([`prefilter`] said so), sparing the regex; `punct` is the text's
+/// [`Shape::punct`], at least its commas.
+fn tag_list(
+    b: &Block,
+    t: &str,
+    len: usize,
+    labelled: bool,
+    punct: usize,
+    o: &BoilerplateOptions,
+) -> bool {
     static TAGS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
             .expect("tags regex")
@@ -2638,6 +2653,10 @@ fn tag_list(b: &Block, t: &str, len: usize, labelled: bool, o: &BoilerplateOptio
     }
     if labelled && TAGS.is_match(t) {
         return true;
+    }
+    // (`punct` counts the commas among other marks: too few, no list)
+    if punct + 1 < o.tag_list_min_parts {
+        return false;
     }
     let commas = t.bytes().filter(|&c| c == b',').count();
     let parts = commas + 1;
@@ -2798,7 +2817,7 @@ fn judge(
             && COPYRIGHT_LINE.is_match(t))
         || len <= o.max_rule_chars && pre(m, PRE_CREDIT) && CREDIT_LINE.is_match(t)
         || breadcrumb_line(t, shape.flags, o)
-        || tag_list(b, t, len, pre(m, PRE_TAGS), o)
+        || tag_list(b, t, len, pre(m, PRE_TAGS), shape.punct as usize, o)
         || is_bare_url(t)
     {
         return Verdict::Drop;
@@ -3301,6 +3320,64 @@ mod tests {
             "Advertisement spending rose 4% this year, the agency said."
         ));
         assert!(!is_ad_marker("Ad hoc committees met on Monday."));
+    }
+
+    /// [`is_social_key`] answers as it did with `str` words and
+    /// `WordTable::contains`; [`tag_list`]'s punctuation bound changes no
+    /// answer.
+    #[test]
+    fn social_and_tag_rules_match_their_old_forms() {
+        fn social_oracle(key: &str, chars: usize, o: &BoilerplateOptions) -> bool {
+            if chars > o.max_rule_chars / 4 {
+                return false;
+            }
+            let mut any = false;
+            for w in key_words(key) {
+                if !(SOCIAL_SET.contains(w) || w.bytes().all(|c| c.is_ascii_digit())) {
+                    return false;
+                }
+                any = true;
+            }
+            any
+        }
+        let o = o();
+        let mut texts = rewrite_tests::samples();
+        texts.extend(
+            [
+                "",
+                "Share",
+                "Share 12 Tweet",
+                "share  facebook",
+                "Facebook Messenger",
+                "12 34",
+                "١٢ share",
+                "a, b, c, d, e",
+                "a,b,c,d,e",
+                "Tags: a, b",
+                "one, two, three, four, five, six.",
+                "x，y，z，w，v",
+                "Delhi, Smog, Air, Health, India",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            let (key, shape) = shape_of(t.trim());
+            let chars = char_len(t.trim());
+            assert_eq!(
+                is_social_key(&key, chars, &o),
+                social_oracle(&key, chars, &o),
+                "{t:?}"
+            );
+            let b = Block::new(BlockKind::Paragraph, t);
+            let tt = t.trim();
+            for labelled in [false, true] {
+                assert_eq!(
+                    tag_list(&b, tt, chars, labelled, shape.punct as usize, &o),
+                    tag_list(&b, tt, chars, labelled, usize::MAX / 2, &o),
+                    "{t:?}"
+                );
+            }
+        }
     }
 
     /// The first-word look-up of [`is_ad_key`] changes no answer of the
