@@ -2433,7 +2433,6 @@ impl KeyGroups {
     /// no earlier block has the key).
     fn group(&mut self, keys: &Keys, i: usize, hash: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let key = keys.get(i);
         let mut at = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
         loop {
             let (h, g) = self.slots[at];
@@ -2442,7 +2441,7 @@ impl KeyGroups {
                 self.slots[at] = (hash, self.firsts.len());
                 return self.firsts.len() - 1;
             }
-            if h == hash && keys.get(self.firsts[g - 1]) == key {
+            if h == hash && keys.get(self.firsts[g - 1]) == keys.get(i) {
                 return g - 1;
             }
             at = (at + 1) & mask;
