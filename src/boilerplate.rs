@@ -530,9 +530,10 @@ fn prefilter(t: &str, shape: &Shape, len: usize, o: &BoilerplateOptions) -> u32 
         // only the cookie rule reads blocks this long
         return shape.lits & 1 << PRE_COOKIE;
     }
-    let mut m = first_word_bits(t) | shape.lits;
-    if shape.has(F_COPY) {
-        // `^\W*©`, `^\W*\(c\)`
+    let (bits, lead) = first_word(t);
+    let mut m = bits | shape.lits;
+    // `^\W*©`, `^\W*\(c\)`: the `©` or `(` before the first word character
+    if shape.has(F_COPY) && t.get(..lead).is_some_and(|l| l.contains(['(', '©'])) {
         m |= 1 << PRE_COPYRIGHT;
     }
     m
@@ -543,6 +544,13 @@ fn prefilter(t: &str, shape: &Shape, len: usize, o: &BoilerplateOptions) -> u32 
 /// letter comes first; every anchored bit when a non-ASCII character we do
 /// not know the class of comes first).
 fn first_word_bits(t: &str) -> u32 {
+    first_word(t).0
+}
+
+/// [`first_word_bits`] of `t`, and the end of its leading `\W*` run (the
+/// first word character), or `t.len()` when a character we do not know the
+/// class of comes first.
+fn first_word(t: &str) -> (u32, usize) {
     let bytes = t.as_bytes();
     // ASCII bytes first, without decoding characters
     let mut at = 0;
@@ -553,11 +561,11 @@ fn first_word_bits(t: &str) -> u32 {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(rest.len());
-            return anchored_bits(&rest[..n], &rest[n..]);
+            return (anchored_bits(&rest[..n], &rest[n..]), at);
         }
         if b == b'_' {
             // a word character no anchored rule starts with
-            return 0;
+            return (0, at);
         }
         if !b.is_ascii() {
             break;
@@ -565,11 +573,11 @@ fn first_word_bits(t: &str) -> u32 {
         at += 1;
     }
     // (`at` is the start of a non-ASCII character, or the end)
-    first_word_bits_from(t, at)
+    first_word_from(t, at)
 }
 
-/// [`first_word_bits`] of `t` from byte `from`, character by character.
-fn first_word_bits_from(t: &str, from: usize) -> u32 {
+/// [`first_word`] of `t` from byte `from`, character by character.
+fn first_word_from(t: &str, from: usize) -> (u32, usize) {
     for (at, c) in t.char_indices().skip_while(|&(at, _)| at < from) {
         if c.is_ascii_alphanumeric() {
             let rest = &t.as_bytes()[at..];
@@ -577,7 +585,7 @@ fn first_word_bits_from(t: &str, from: usize) -> u32 {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(rest.len());
-            return anchored_bits(&rest[..n], &rest[n..]);
+            return (anchored_bits(&rest[..n], &rest[n..]), at);
         }
         if c == '_' || is_plain_letter(c) {
             // a word character (`\w`, so `^\W*` stops at it) that no
@@ -585,22 +593,25 @@ fn first_word_bits_from(t: &str, from: usize) -> u32 {
             // letters or `\d` (no alphabetic character is a digit), and the
             // only characters `(?i)` folds onto ASCII letters (`ſ`, `K`)
             // set every bit before (see `non_ascii_letters_start_no_rule`)
-            return 0;
+            return (0, at);
         }
         if !c.is_ascii() && !NON_WORD_PUNCT.contains(&c) {
             // a letter, digit or mark we do not know the class of: no
             // first-word filter
-            return ANCHORED_WORDS.iter().fold(0, |m, (i, _)| m | 1 << i);
+            return (
+                ANCHORED_WORDS.iter().fold(0, |m, (i, _)| m | 1 << i),
+                t.len(),
+            );
         }
     }
-    0
+    (0, t.len())
 }
 
 /// [`first_word_bits`] as it read before its ASCII fast path (the test
 /// oracle).
 #[cfg(test)]
 fn first_word_bits_oracle(t: &str) -> u32 {
-    first_word_bits_from(t, 0)
+    first_word_from(t, 0).0
 }
 
 /// A non-ASCII letter of the scripts below U+0800 (Latin, Greek, Cyrillic,
@@ -4109,6 +4120,14 @@ mod prefilter_tests {
                 "Ωby Jane Doe",
                 "«Ǆ» read more",
                 "ǅ5 min read",
+                "“© 2020 Ledger”",
+                "— (c) 2020 Ledger",
+                "«(C) 2021»",
+                "...©",
+                "• © 2024 Ledger",
+                "Hong Kong (c) 2020",
+                "_© 2020",
+                "\u{301}© 2020",
                 "é 12 comments",
                 "\u{301}Tags: a, b",
             ]
@@ -4476,7 +4495,12 @@ mod scan_tests {
             ]
             .map(str::to_string),
         );
+        let lead = Regex::new(r"^\W*").unwrap();
         for t in &texts {
+            let (_, end) = first_word(t);
+            let run = lead.find(t).map_or(0, |m| m.end());
+            // exact, or the whole text when unsure
+            assert!(end == run || end == t.len() && run <= end, "{t:?}");
             assert_eq!(first_word_bits(t), first_word_bits_oracle(t), "{t:?}");
             for (at, _) in t.char_indices() {
                 assert_eq!(
