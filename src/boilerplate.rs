@@ -1121,7 +1121,41 @@ impl WordTable {
 
 /// The bytes of a word of 1 to 16 bytes as one integer, zero-padded (words
 /// hold no zero byte, so distinct words pack differently).
+/// (By overlapping fixed-size loads rather than a copy of `w.len()` bytes;
+/// bytes two loads share are equal, so or-ing them is exact.)
 fn pack16(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let lo = match n {
+        0 | 17.. => return None,
+        1..=3 => {
+            let (a, b, c) = (w[0], w[n / 2], w[n - 1]);
+            u64::from(a) | u64::from(b) << (8 * (n / 2)) | u64::from(c) << (8 * (n - 1))
+        }
+        4..=7 => {
+            let a = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let b = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+            u64::from(a) | u64::from(b) << (8 * (n - 4))
+        }
+        _ => load8(w, 0),
+    };
+    let hi = if n > 8 {
+        load8(w, n - 8) >> (8 * (16 - n))
+    } else {
+        0
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The 8 bytes of `w` from `at` (which has them), little-endian.
+fn load8(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&w[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// [`pack16`] as it read before (the test oracle).
+#[cfg(test)]
+fn pack16_oracle(w: &[u8]) -> Option<u128> {
     if w.is_empty() || w.len() > 16 {
         return None;
     }
@@ -2135,6 +2169,44 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
 
 /// `is_dateline` with the block's key and [`Shape::flags`].
 fn is_dateline_key(key: &str, flags: u32, o: &BoilerplateOptions) -> bool {
+    if flags & F_DIGIT == 0 {
+        return false;
+    }
+    let in_dates = |w: &[u8]| pack16(w).is_some_and(|k| DATE_SET.contains_packed(k));
+    let mut n = 0;
+    let mut dated = false;
+    for w in key
+        .as_bytes()
+        .split(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+    {
+        n += 1;
+        let date_word = in_dates(w);
+        dated |= w.len() == 4 && w.iter().all(u8::is_ascii_digit)
+            || date_word && w.len() >= 3 && !TIME_WORDS.iter().any(|t| t.as_bytes() == w);
+        if n > o.max_dateline_words {
+            return false;
+        }
+        let lead = w.iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits = &w[lead..];
+        let numeric = lead > 0
+            && (digits.is_empty()
+                || in_dates(digits)
+                || [b'h', b't'].iter().any(|p| {
+                    digits
+                        .strip_prefix(&[*p])
+                        .is_some_and(|r| r.iter().all(u8::is_ascii_digit))
+                }));
+        if !(numeric || date_word) {
+            return false;
+        }
+    }
+    n > 0 && (dated || flags & F_SLASH != 0)
+}
+
+/// [`is_dateline_key`] as it read with `str` words (the test oracle).
+#[cfg(test)]
+fn is_dateline_key_oracle(key: &str, flags: u32, o: &BoilerplateOptions) -> bool {
     if flags & F_DIGIT == 0 {
         return false;
     }
@@ -3384,6 +3456,66 @@ mod tests {
                 assert_eq!(
                     tag_list(&b, tt, chars, labelled, shape.punct as usize, &o),
                     tag_list(&b, tt, chars, labelled, usize::MAX / 2, &o),
+                    "{t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pack16_matches_the_copy() {
+        let bytes: Vec<u8> = (1..=40u8).map(|i| i.wrapping_mul(37) | 1).collect();
+        for n in 0..=20 {
+            for start in 0..4 {
+                let w = &bytes[start..start + n];
+                assert_eq!(pack16(w), pack16_oracle(w), "{n} {start}");
+            }
+        }
+        for w in [
+            "a",
+            "ab",
+            "abc",
+            "état",
+            "реклама",
+            "advertisements",
+            "sixteen-bytes-xx",
+        ] {
+            assert_eq!(pack16(w.as_bytes()), pack16_oracle(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn dateline_key_matches_its_old_form() {
+        let o = o();
+        let mut texts = rewrite_tests::samples();
+        texts.extend(
+            [
+                "",
+                "12",
+                "May 5, 2024",
+                "5 May 2024 10:30 GMT",
+                "Updated 10h ago",
+                "2024/05/06",
+                "3rd March 2021",
+                "12t5",
+                "12h",
+                "12hx",
+                "1 de junio de 2024 às 10h30",
+                "Monday, 12 June 2023",
+                "12 monkeys",
+                "septiembre 12",
+                "١٢ مايو",
+                "10 EST and 11 PST",
+                "2024 2024 2024 2024 2024 2024 2024 2024 2024",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            let (key, shape) = shape_of(t.trim());
+            for flags in [shape.flags, shape.flags | F_DIGIT | F_SLASH] {
+                assert_eq!(
+                    is_dateline_key(&key, flags, &o),
+                    is_dateline_key_oracle(&key, flags, &o),
                     "{t:?}"
                 );
             }
