@@ -1032,6 +1032,23 @@ const HOME_WORDS: &[&str] = &[
     "you are at",
 ];
 
+/// The longest of [`HOME_WORDS`], in bytes.
+const HOME_MAX_BYTES: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < HOME_WORDS.len() {
+        if HOME_WORDS[i].len() > max {
+            max = HOME_WORDS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// `HOME_WORDS.contains(&key)`, its length checked first.
+fn is_home_key(key: &str) -> bool {
+    key.len() <= HOME_MAX_BYTES && HOME_WORDS.contains(&key)
+}
+
 /// Separators inside a one-line breadcrumb trail, with the flag of their
 /// middle character.
 const CRUMB_SEPARATORS: &[(&str, u32)] = &[
@@ -2415,7 +2432,7 @@ fn drop_breadcrumb_runs(
 ) {
     let mut i = 0;
     while i < blocks.len() {
-        if drop[i] || blocks[i].kind == BlockKind::Heading || !HOME_WORDS.contains(&keys.get(i)) {
+        if drop[i] || blocks[i].kind == BlockKind::Heading || !is_home_key(keys.get(i)) {
             i += 1;
             continue;
         }
@@ -2800,7 +2817,12 @@ fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
 
 /// A block that is only a web address.
 fn is_bare_url(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_start();
+    // (the cheapest test first: an `h`)
+    if !t.as_bytes().first().is_some_and(|&b| b | 0x20 == b'h') {
+        return false;
+    }
+    let t = t.trim_end();
     (starts_with_ignore_case(t, "http://") || starts_with_ignore_case(t, "https://"))
         && !t.contains(char::is_whitespace)
         && IMAGE_EXTENSIONS.iter().any(|e| ends_with_ignore_case(t, e))
@@ -4701,6 +4723,10 @@ mod scan_tests {
             "Ünïcode https://x/é.gif",
             "https://x.org/a b.png",
             "é.png",
+            "\u{a0}https://x.org/a.png",
+            "\u{b}http://x/a.jpg",
+            "\u{2003}Http://x/a.GIF\u{a0}",
+            "(https://x/a.png",
         ] {
             assert_eq!(looks_like_address(t), old_address(t), "{t}");
             assert_eq!(is_bare_url(t), old_bare(t), "{t}");
