@@ -2525,7 +2525,7 @@ impl KeyGroups {
         KeyGroups {
             slots: vec![(0, 0); n],
             shift: 64 - n.trailing_zeros(),
-            firsts: Vec::new(),
+            firsts: Vec::with_capacity(capacity),
         }
     }
 
@@ -2556,7 +2556,7 @@ impl KeyGroups {
 fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
     let mut groups = KeyGroups::with_capacity(blocks.len());
     let mut group = vec![usize::MAX; blocks.len()];
-    let mut count: Vec<usize> = Vec::new();
+    let mut count: Vec<usize> = Vec::with_capacity(blocks.len());
     for (i, d) in drop.iter().enumerate() {
         let shape = keys.shape(i);
         if *d || shape.words == 0 {
