@@ -741,6 +741,9 @@ fn anchored_bits_oracle(word: &[u8]) -> u32 {
     m
 }
 
+/// The [`prefilter`] bits [`prompt_match`] reads.
+const PROMPT_BITS: u32 = 1 << PRE_PROMPT | 1 << PRE_JOIN | 1 << PRE_FOLLOW | 1 << PRE_NEWSLETTER;
+
 /// Does the [`prefilter`] mask `m` hold pattern `i`?
 fn pre(m: u32, i: usize) -> bool {
     m & 1 << i != 0
@@ -2747,14 +2750,20 @@ fn tag_list(
         Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
             .expect("tags regex")
     });
-    if b.kind == BlockKind::Heading || len > o.max_rule_chars || ends_sentence(t) {
+    // (commas too few and no label: no list, whatever else holds)
+    let few = punct + 1 < o.tag_list_min_parts;
+    if few && !labelled
+        || b.kind == BlockKind::Heading
+        || len > o.max_rule_chars
+        || ends_sentence(t)
+    {
         return false;
     }
     if labelled && TAGS.is_match(t) {
         return true;
     }
     // (`punct` counts the commas among other marks: too few, no list)
-    if punct + 1 < o.tag_list_min_parts {
+    if few {
         return false;
     }
     let commas = t.bytes().filter(|&c| c == b',').count();
@@ -2913,7 +2922,7 @@ fn judge(
     }
     // (is_ad_key(key) was checked above)
     if is_social_key(key, len, o)
-        || line && prompt_match(t, m)
+        || line && m & PROMPT_BITS != 0 && prompt_match(t, m)
         || pre(m, PRE_COOKIE) && cookie_notice(t, len, o)
         || (plain_text
             && len <= o.max_rule_chars
