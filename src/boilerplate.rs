@@ -639,6 +639,16 @@ struct AnchoredWord {
 /// little-endian, zero-padded.
 fn pack8_lower(w: &[u8]) -> u64 {
     let n = w.len().min(8);
+    // the bytes by [`pack16`]'s loads, then `| 0x20` on the `n` real ones
+    let packed = pack16(&w[..n]).map_or(0, |k| k as u64);
+    let mask = if n == 0 { 0 } else { u64::MAX >> (8 * (8 - n)) };
+    packed | 0x2020_2020_2020_2020 & mask
+}
+
+/// [`pack8_lower`] byte by byte (the test oracle).
+#[cfg(test)]
+fn pack8_lower_oracle(w: &[u8]) -> u64 {
+    let n = w.len().min(8);
     let mut b = [0u8; 8];
     for (d, &c) in b.iter_mut().zip(&w[..n]) {
         *d = c | 0x20;
@@ -3512,6 +3522,10 @@ mod tests {
             "sixteen-bytes-xx",
         ] {
             assert_eq!(pack16(w.as_bytes()), pack16_oracle(w.as_bytes()), "{w}");
+        }
+        for n in 0..=12 {
+            let w = &b"Subscribe9Me2X"[..n];
+            assert_eq!(pack8_lower(w), pack8_lower_oracle(w), "{n}");
         }
     }
 
