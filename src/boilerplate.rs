@@ -1057,6 +1057,24 @@ const HOME_MAX_BYTES: usize = {
     max
 };
 
+/// The most words one of [`HOME_WORDS`] has.
+const HOME_MAX_WORDS: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < HOME_WORDS.len() {
+        let w = HOME_WORDS[i].as_bytes();
+        let (mut n, mut j) = (1, 0);
+        while j < w.len() {
+            n += (w[j] == b' ') as usize;
+            j += 1;
+        }
+        if n > max {
+            max = n;
+        }
+        i += 1;
+    }
+    max
+};
+
 /// `HOME_WORDS.contains(&key)`, its length checked first.
 fn is_home_key(key: &str) -> bool {
     key.len() <= HOME_MAX_BYTES && HOME_WORDS.contains(&key)
@@ -2445,7 +2463,12 @@ fn drop_breadcrumb_runs(
 ) {
     let mut i = 0;
     while i < blocks.len() {
-        if drop[i] || blocks[i].kind == BlockKind::Heading || !is_home_key(keys.get(i)) {
+        // (a home key has at most HOME_MAX_WORDS words: counted by the scan)
+        if drop[i]
+            || blocks[i].kind == BlockKind::Heading
+            || keys.shape(i).words() > HOME_MAX_WORDS
+            || !is_home_key(keys.get(i))
+        {
             i += 1;
             continue;
         }
@@ -2570,6 +2593,7 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
     let mut groups = KeyGroups::with_capacity(blocks.len());
     let mut group = vec![usize::MAX; blocks.len()];
     let mut count: Vec<usize> = Vec::with_capacity(blocks.len());
+    let mut repeats = false;
     for (i, d) in drop.iter().enumerate() {
         let shape = keys.shape(i);
         if *d || shape.words == 0 {
@@ -2580,7 +2604,12 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
             count.push(0);
         }
         count[g] += 1;
+        repeats |= count[g] == 2;
         group[i] = g;
+    }
+    if !repeats {
+        // every key once: nothing to drop
+        return;
     }
     let mut seen = vec![false; count.len()];
     for i in 0..blocks.len() {
@@ -3563,6 +3592,19 @@ mod tests {
                     is_dateline_key_oracle(&key, flags, &o),
                     "{t:?}"
                 );
+            }
+        }
+    }
+
+    /// A text whose key is a home word has at most [`HOME_MAX_WORDS`]
+    /// words (the gate of [`drop_breadcrumb_runs`]).
+    #[test]
+    fn home_words_fit_the_word_bound() {
+        for h in HOME_WORDS {
+            for t in [h.to_string(), h.to_uppercase(), format!("• {h} /")] {
+                let (key, shape) = shape_of(&t);
+                assert!(is_home_key(&key), "{t}");
+                assert!(shape.words() <= HOME_MAX_WORDS, "{t}");
             }
         }
     }
