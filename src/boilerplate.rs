@@ -1058,10 +1058,13 @@ const HOME_MAX_BYTES: usize = {
 };
 
 /// The most words one of [`HOME_WORDS`] has.
-const HOME_MAX_WORDS: usize = {
+const HOME_MAX_WORDS: usize = most_words(HOME_WORDS);
+
+/// The most space-separated words a phrase of `list` has.
+const fn most_words(list: &[&str]) -> usize {
     let (mut max, mut i) = (0, 0);
-    while i < HOME_WORDS.len() {
-        let w = HOME_WORDS[i].as_bytes();
+    while i < list.len() {
+        let w = list[i].as_bytes();
         let (mut n, mut j) = (1, 0);
         while j < w.len() {
             n += (w[j] == b' ') as usize;
@@ -1073,7 +1076,7 @@ const HOME_MAX_WORDS: usize = {
         i += 1;
     }
     max
-};
+}
 
 /// `HOME_WORDS.contains(&key)`, its length checked first.
 fn is_home_key(key: &str) -> bool {
@@ -2164,6 +2167,17 @@ const LABEL_MAX_BYTES: usize = {
     max
 };
 
+/// The most words of a label of [`drop_split_bylines`] (the bare author
+/// labels are among [`AUTHOR_LABELS`]).
+const LABEL_MAX_WORDS: usize = {
+    let (a, d) = (most_words(AUTHOR_LABELS), most_words(DATE_LABELS));
+    if a > d {
+        a
+    } else {
+        d
+    }
+};
+
 /// A byline or date split over two lines (`By` / `Randy Maniloff`,
 /// `Publish date:` / `Sep 1, 2019`): both go, the value into `meta` when
 /// it has none.
@@ -2175,6 +2189,10 @@ fn drop_split_bylines(
     o: &BoilerplateOptions,
 ) {
     for i in 0..blocks.len().saturating_sub(1) {
+        if keys.shape(i).words() > LABEL_MAX_WORDS {
+            // more words than every label
+            continue;
+        }
         let key = keys.get(i);
         if key.len() > LABEL_MAX_BYTES {
             // longer than every label
