@@ -1158,7 +1158,8 @@ impl WordTable {
         i
     }
 
-    /// Is `w` in the set?
+    /// Is `w` in the set? (The rules look packed words up; for tests.)
+    #[cfg(test)]
     fn contains(&self, w: &str) -> bool {
         pack16(w.as_bytes()).is_some_and(|k| self.contains_packed(k))
     }
@@ -1254,7 +1255,9 @@ fn utf8(v: Vec<u8>) -> String {
 }
 
 /// The words of a key made by [`norm`] (none for an empty key): the same
-/// words, in order, as `words` gives for the block.
+/// words, in order, as `words` gives for the block. (The rules walk the
+/// key's bytes; for the test oracles.)
+#[cfg(test)]
 fn key_words(key: &str) -> impl Iterator<Item = &str> + '_ {
     key.split(' ').filter(|w| !w.is_empty())
 }
