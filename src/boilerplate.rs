@@ -2405,7 +2405,8 @@ fn title_repeat(
         return true;
     }
     let tkey = keys.short.as_str();
-    if key.len() <= tkey.len() || ends_sentence(text) {
+    // (the separator flag, needed at the end, is the cheapest test)
+    if key.len() <= tkey.len() || !shape.has(F_TITLE_SEP) || ends_sentence(text) {
         return false;
     }
     // `key.split(' ').count()`: the key is not empty here
@@ -2414,7 +2415,7 @@ fn title_repeat(
         return false;
     }
     // the title inside, at word boundaries, with separators around it
-    shape.has(F_TITLE_SEP) && contains_words(key, tkey, &keys.finder)
+    contains_words(key, tkey, &keys.finder)
 }
 
 /// `format!(" {key} ").contains(&format!(" {part} "))`, without the copies;
