@@ -530,49 +530,145 @@ fn prefilter(t: &str, shape: &Shape, len: usize, o: &BoilerplateOptions) -> u32 
         // only the cookie rule reads blocks this long
         return shape.lits & 1 << PRE_COOKIE;
     }
-    let mut m = first_word_bits(t) | shape.lits;
-    if shape.has(F_COPY) {
-        // `^\W*©`, `^\W*\(c\)`
+    let (bits, lead) = first_word(t);
+    let mut m = bits | shape.lits;
+    // `^\W*©`, `^\W*\(c\)`: the `©` or `(` before the first word character
+    if shape.has(F_COPY) && t.get(..lead).is_some_and(|l| l.contains(['(', '©'])) {
         m |= 1 << PRE_COPYRIGHT;
     }
     m
 }
 
 /// The bits of the anchored rules whose first words the first run of
-/// ASCII letters and digits of `t` may start with (every anchored bit when
-/// a non-ASCII character we do not know the class of comes first).
+/// ASCII letters and digits of `t` may start with (none when a non-ASCII
+/// letter comes first; every anchored bit when a non-ASCII character we do
+/// not know the class of comes first).
 fn first_word_bits(t: &str) -> u32 {
-    for (at, c) in t.char_indices() {
+    first_word(t).0
+}
+
+/// [`first_word_bits`] of `t`, and the end of its leading `\W*` run (the
+/// first word character), or `t.len()` when a character we do not know the
+/// class of comes first.
+fn first_word(t: &str) -> (u32, usize) {
+    let bytes = t.as_bytes();
+    // ASCII bytes first, without decoding characters
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii_alphanumeric() {
+            let rest = &bytes[at..];
+            let n = rest
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            return (anchored_bits(&rest[..n], &rest[n..]), at);
+        }
+        if b == b'_' {
+            // a word character no anchored rule starts with
+            return (0, at);
+        }
+        if !b.is_ascii() {
+            break;
+        }
+        at += 1;
+    }
+    // (`at` is the start of a non-ASCII character, or the end)
+    first_word_from(t, at)
+}
+
+/// [`first_word`] of `t` from byte `from`, character by character.
+fn first_word_from(t: &str, from: usize) -> (u32, usize) {
+    for (at, c) in t.char_indices().skip_while(|&(at, _)| at < from) {
         if c.is_ascii_alphanumeric() {
             let rest = &t.as_bytes()[at..];
             let n = rest
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(rest.len());
-            return anchored_bits(&rest[..n], &rest[n..]);
+            return (anchored_bits(&rest[..n], &rest[n..]), at);
         }
-        if c == '_' {
-            // a word character no anchored rule starts with
-            return 0;
+        if c == '_' || is_plain_letter(c) {
+            // a word character (`\w`, so `^\W*` stops at it) that no
+            // anchored rule starts with: every rule's first word is ASCII
+            // letters or `\d` (no alphabetic character is a digit), and the
+            // only characters `(?i)` folds onto ASCII letters (`ſ`, `K`)
+            // set every bit before (see `non_ascii_letters_start_no_rule`)
+            return (0, at);
         }
         if !c.is_ascii() && !NON_WORD_PUNCT.contains(&c) {
             // a letter, digit or mark we do not know the class of: no
             // first-word filter
-            return ANCHORED_WORDS.iter().fold(0, |m, (i, _)| m | 1 << i);
+            return (
+                ANCHORED_WORDS.iter().fold(0, |m, (i, _)| m | 1 << i),
+                t.len(),
+            );
         }
     }
-    0
+    (0, t.len())
 }
 
-/// Words of [`ANCHORED_WORDS`] with their bits: (bit, word).
-type AnchoredWords = Vec<(usize, &'static [u8])>;
+/// [`first_word_bits`] as it read before its ASCII fast path (the test
+/// oracle).
+#[cfg(test)]
+fn first_word_bits_oracle(t: &str) -> u32 {
+    first_word_from(t, 0).0
+}
+
+/// A non-ASCII letter of the scripts below U+0800 (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic ...) or of Chinese, Japanese or Korean: a regex word
+/// character (`\w`), no `\d`, and under `(?i)` no ASCII letter but `ſ`.
+/// (Outside these ranges the standard library's Unicode tables may be newer
+/// than the regex crate's; `non_ascii_letters_start_no_rule` checks every
+/// character.)
+fn is_plain_letter(c: char) -> bool {
+    !c.is_ascii() && (c < '\u{800}' || is_cjk(c)) && c.is_alphabetic()
+}
+
+/// One first word of [`ANCHORED_WORDS`]: its first 8 bytes packed
+/// little-endian ([`pack8_lower`]) with the mask of their length, the rest,
+/// and its rule's bit.
+struct AnchoredWord {
+    head: u64,
+    mask: u64,
+    tail: &'static [u8],
+    bit: u32,
+}
+
+/// The first (up to) 8 bytes of `w`, a run of ASCII letters and digits,
+/// lower-cased (`| 0x20` lower-cases a letter and keeps a digit),
+/// little-endian, zero-padded.
+fn pack8_lower(w: &[u8]) -> u64 {
+    let n = w.len().min(8);
+    // the bytes by [`pack16`]'s loads, then `| 0x20` on the `n` real ones
+    let packed = pack16(&w[..n]).map_or(0, |k| k as u64);
+    let mask = if n == 0 { 0 } else { u64::MAX >> (8 * (8 - n)) };
+    packed | 0x2020_2020_2020_2020 & mask
+}
+
+/// [`pack8_lower`] byte by byte (the test oracle).
+#[cfg(test)]
+fn pack8_lower_oracle(w: &[u8]) -> u64 {
+    let n = w.len().min(8);
+    let mut b = [0u8; 8];
+    for (d, &c) in b.iter_mut().zip(&w[..n]) {
+        *d = c | 0x20;
+    }
+    u64::from_le_bytes(b)
+}
 
 /// [`ANCHORED_WORDS`] by lower-case first letter.
-static ANCHORED_BY_LETTER: LazyLock<Vec<AnchoredWords>> = LazyLock::new(|| {
-    let mut by = vec![Vec::new(); 128];
+static ANCHORED_BY_LETTER: LazyLock<Vec<Vec<AnchoredWord>>> = LazyLock::new(|| {
+    let mut by: Vec<Vec<AnchoredWord>> = (0..128).map(|_| Vec::new()).collect();
     for (bit, firsts) in ANCHORED_WORDS {
         for f in firsts.iter().filter(|f| **f != "#") {
-            by[usize::from(f.as_bytes()[0])].push((bit, f.as_bytes()));
+            let f = f.as_bytes();
+            let n = f.len().min(8);
+            by[usize::from(f[0])].push(AnchoredWord {
+                head: pack8_lower(f),
+                mask: u64::MAX >> (8 * (8 - n)),
+                tail: &f[n..],
+                bit: 1 << bit,
+            });
         }
     }
     by
@@ -581,14 +677,23 @@ static ANCHORED_BY_LETTER: LazyLock<Vec<AnchoredWords>> = LazyLock::new(|| {
 /// The bits of the anchored rules one of whose first words starts `word`,
 /// a non-empty run of ASCII letters and digits, in any case; `after` is the
 /// text after it. A number (`#`) is followed further: see [`number_bits`].
+/// (A first word longer than `word` cannot match: `word`'s zero padding
+/// differs from its letters, or `word` is too short for its tail.)
 fn anchored_bits(word: &[u8], after: &[u8]) -> u32 {
     if word[0].is_ascii_digit() {
         return number_bits(word, after);
     }
-    ANCHORED_BY_LETTER[usize::from(word[0].to_ascii_lowercase() & 0x7f)]
+    let w = pack8_lower(word);
+    let rest = word.get(8..).unwrap_or(&[]);
+    ANCHORED_BY_LETTER[usize::from(word[0] | 0x20) & 0x7f]
         .iter()
-        .filter(|(_, f)| word.len() >= f.len() && word[..f.len()].eq_ignore_ascii_case(f))
-        .fold(0, |m, (bit, _)| m | 1 << bit)
+        .filter(|a| {
+            w & a.mask == a.head
+                && (a.tail.is_empty()
+                    || rest.len() >= a.tail.len()
+                        && rest[..a.tail.len()].eq_ignore_ascii_case(a.tail))
+        })
+        .fold(0, |m, a| m | a.bit)
 }
 
 /// The bits of the two rules with an alternative starting with a number
@@ -645,6 +750,9 @@ fn anchored_bits_oracle(word: &[u8]) -> u32 {
     }
     m
 }
+
+/// The [`prefilter`] bits [`prompt_match`] reads.
+const PROMPT_BITS: u32 = 1 << PRE_PROMPT | 1 << PRE_JOIN | 1 << PRE_FOLLOW | 1 << PRE_NEWSLETTER;
 
 /// Does the [`prefilter`] mask `m` hold pattern `i`?
 fn pre(m: u32, i: usize) -> bool {
@@ -937,6 +1045,44 @@ const HOME_WORDS: &[&str] = &[
     "you are at",
 ];
 
+/// The longest of [`HOME_WORDS`], in bytes.
+const HOME_MAX_BYTES: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < HOME_WORDS.len() {
+        if HOME_WORDS[i].len() > max {
+            max = HOME_WORDS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// The most words one of [`HOME_WORDS`] has.
+const HOME_MAX_WORDS: usize = most_words(HOME_WORDS);
+
+/// The most space-separated words a phrase of `list` has.
+const fn most_words(list: &[&str]) -> usize {
+    let (mut max, mut i) = (0, 0);
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        let (mut n, mut j) = (1, 0);
+        while j < w.len() {
+            n += (w[j] == b' ') as usize;
+            j += 1;
+        }
+        if n > max {
+            max = n;
+        }
+        i += 1;
+    }
+    max
+}
+
+/// `HOME_WORDS.contains(&key)`, its length checked first.
+fn is_home_key(key: &str) -> bool {
+    key.len() <= HOME_MAX_BYTES && HOME_WORDS.contains(&key)
+}
+
 /// Separators inside a one-line breadcrumb trail, with the flag of their
 /// middle character.
 const CRUMB_SEPARATORS: &[(&str, u32)] = &[
@@ -1012,7 +1158,8 @@ impl WordTable {
         i
     }
 
-    /// Is `w` in the set?
+    /// Is `w` in the set? (The rules look packed words up; for tests.)
+    #[cfg(test)]
     fn contains(&self, w: &str) -> bool {
         pack16(w.as_bytes()).is_some_and(|k| self.contains_packed(k))
     }
@@ -1026,7 +1173,41 @@ impl WordTable {
 
 /// The bytes of a word of 1 to 16 bytes as one integer, zero-padded (words
 /// hold no zero byte, so distinct words pack differently).
+/// (By overlapping fixed-size loads rather than a copy of `w.len()` bytes;
+/// bytes two loads share are equal, so or-ing them is exact.)
 fn pack16(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let lo = match n {
+        0 | 17.. => return None,
+        1..=3 => {
+            let (a, b, c) = (w[0], w[n / 2], w[n - 1]);
+            u64::from(a) | u64::from(b) << (8 * (n / 2)) | u64::from(c) << (8 * (n - 1))
+        }
+        4..=7 => {
+            let a = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let b = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+            u64::from(a) | u64::from(b) << (8 * (n - 4))
+        }
+        _ => load8(w, 0),
+    };
+    let hi = if n > 8 {
+        load8(w, n - 8) >> (8 * (16 - n))
+    } else {
+        0
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The 8 bytes of `w` from `at` (which has them), little-endian.
+fn load8(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&w[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// [`pack16`] as it read before (the test oracle).
+#[cfg(test)]
+fn pack16_oracle(w: &[u8]) -> Option<u128> {
     if w.is_empty() || w.len() > 16 {
         return None;
     }
@@ -1072,7 +1253,9 @@ fn utf8(v: Vec<u8>) -> String {
 }
 
 /// The words of a key made by [`norm`] (none for an empty key): the same
-/// words, in order, as `words` gives for the block.
+/// words, in order, as `words` gives for the block. (The rules walk the
+/// key's bytes; for the test oracles.)
+#[cfg(test)]
 fn key_words(key: &str) -> impl Iterator<Item = &str> + '_ {
     key.split(' ').filter(|w| !w.is_empty())
 }
@@ -1999,24 +2182,52 @@ fn is_ad_marker(text: &str) -> bool {
     is_ad_key(&norm(text))
 }
 
+/// The first words of [`AD_PHRASES`] (each at most 16 bytes).
+static AD_FIRST_WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    let firsts: Vec<&str> = AD_PHRASES
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .collect();
+    WordTable::new(&firsts)
+});
+
 /// Bitmap of the first bytes of [`AD_PHRASES`].
-static AD_FIRST: LazyLock<[u64; 4]> = LazyLock::new(|| {
+const AD_FIRST_BYTES: [u64; 4] = {
     let mut m = [0u64; 4];
-    for p in AD_PHRASES {
-        let b = usize::from(p.as_bytes()[0]);
+    let mut i = 0;
+    while i < AD_PHRASES.len() {
+        let b = AD_PHRASES[i].as_bytes()[0] as usize;
         m[b >> 6] |= 1 << (b & 63);
+        i += 1;
     }
     m
-});
+};
 
 /// `is_ad_marker` on the block's [`norm`] key.
 fn is_ad_key(key: &str) -> bool {
-    let mut rest = key;
-    let Some(&first) = rest.as_bytes().first() else {
+    // a key made of ad phrases starts with one's first word, then a space
+    // or its end: look that word up before trying the phrases
+    let b = key.as_bytes();
+    // (a bitmap of the phrases' first bytes rejects most keys cheaper still)
+    if !b
+        .first()
+        .is_some_and(|&c| AD_FIRST_BYTES[usize::from(c >> 6)] >> (c & 63) & 1 != 0)
+    {
         return false;
-    };
-    if AD_FIRST[usize::from(first) >> 6] >> (first & 63) & 1 == 0 {
-        // no phrase starts with this byte
+    }
+    let head = &b[..b.len().min(17)];
+    let n = head.iter().position(|&c| c == b' ').unwrap_or(head.len());
+    if !pack16(&head[..n]).is_some_and(|k| AD_FIRST_WORDS.contains_packed(k)) {
+        return false;
+    }
+    ad_phrases_only(key)
+}
+
+/// Is `key` a run of [`AD_PHRASES`], each followed by a space or the end?
+/// (Each place takes the first phrase in the list that fits.)
+fn ad_phrases_only(key: &str) -> bool {
+    let mut rest = key;
+    if rest.is_empty() {
         return false;
     }
     'outer: while !rest.is_empty() {
@@ -2049,8 +2260,14 @@ fn is_social_key(key: &str, chars: usize, o: &BoilerplateOptions) -> bool {
         return false;
     }
     let mut any = false;
-    for w in key_words(key) {
-        if !(SOCIAL_SET.contains(w) || w.bytes().all(|c| c.is_ascii_digit())) {
+    for w in key
+        .as_bytes()
+        .split(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+    {
+        if !(w.iter().all(u8::is_ascii_digit)
+            || pack16(w).is_some_and(|k| SOCIAL_SET.contains_packed(k)))
+        {
             return false;
         }
         any = true;
@@ -2175,6 +2392,17 @@ const LABEL_MAX_BYTES: usize = {
     max
 };
 
+/// The most words of a label of [`drop_split_bylines`] (the bare author
+/// labels are among [`AUTHOR_LABELS`]).
+const LABEL_MAX_WORDS: usize = {
+    let (a, d) = (most_words(AUTHOR_LABELS), most_words(DATE_LABELS));
+    if a > d {
+        a
+    } else {
+        d
+    }
+};
+
 /// A byline or date split over two lines (`By` / `Randy Maniloff`,
 /// `Publish date:` / `Sep 1, 2019`): both go, the value into `meta` when
 /// it has none.
@@ -2186,6 +2414,10 @@ fn drop_split_bylines(
     o: &BoilerplateOptions,
 ) {
     for i in 0..blocks.len().saturating_sub(1) {
+        if keys.shape(i).words() > LABEL_MAX_WORDS {
+            // more words than every label
+            continue;
+        }
         let key = keys.get(i);
         if key.len() > LABEL_MAX_BYTES {
             // longer than every label
@@ -2228,6 +2460,44 @@ fn is_dateline(text: &str, o: &BoilerplateOptions) -> bool {
 
 /// `is_dateline` with the block's key and [`Shape::flags`].
 fn is_dateline_key(key: &str, flags: u32, o: &BoilerplateOptions) -> bool {
+    if flags & F_DIGIT == 0 {
+        return false;
+    }
+    let in_dates = |w: &[u8]| pack16(w).is_some_and(|k| DATE_SET.contains_packed(k));
+    let mut n = 0;
+    let mut dated = false;
+    for w in key
+        .as_bytes()
+        .split(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+    {
+        n += 1;
+        let date_word = in_dates(w);
+        dated |= w.len() == 4 && w.iter().all(u8::is_ascii_digit)
+            || date_word && w.len() >= 3 && !TIME_WORDS.iter().any(|t| t.as_bytes() == w);
+        if n > o.max_dateline_words {
+            return false;
+        }
+        let lead = w.iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits = &w[lead..];
+        let numeric = lead > 0
+            && (digits.is_empty()
+                || in_dates(digits)
+                || [b'h', b't'].iter().any(|p| {
+                    digits
+                        .strip_prefix(&[*p])
+                        .is_some_and(|r| r.iter().all(u8::is_ascii_digit))
+                }));
+        if !(numeric || date_word) {
+            return false;
+        }
+    }
+    n > 0 && (dated || flags & F_SLASH != 0)
+}
+
+/// [`is_dateline_key`] as it read with `str` words (the test oracle).
+#[cfg(test)]
+fn is_dateline_key_oracle(key: &str, flags: u32, o: &BoilerplateOptions) -> bool {
     if flags & F_DIGIT == 0 {
         return false;
     }
@@ -2319,7 +2589,13 @@ impl TitleKeys {
         if full.is_empty() {
             return None;
         }
-        let short = norm(crate::text::strip_title_suffix(title));
+        let stripped = crate::text::strip_title_suffix(title);
+        // (nothing stripped: the same key)
+        let short = if stripped.len() == title.len() {
+            full.clone()
+        } else {
+            norm(stripped)
+        };
         let finder = memchr::memmem::Finder::new(short.as_bytes()).into_owned();
         Some(TitleKeys {
             full,
@@ -2351,7 +2627,8 @@ fn title_repeat(
         return true;
     }
     let tkey = keys.short.as_str();
-    if key.len() <= tkey.len() || ends_sentence(text) {
+    // (the separator flag, needed at the end, is the cheapest test)
+    if key.len() <= tkey.len() || !shape.has(F_TITLE_SEP) || ends_sentence(text) {
         return false;
     }
     // `key.split(' ').count()`: the key is not empty here
@@ -2360,7 +2637,7 @@ fn title_repeat(
         return false;
     }
     // the title inside, at word boundaries, with separators around it
-    shape.has(F_TITLE_SEP) && contains_words(key, tkey, &keys.finder)
+    contains_words(key, tkey, &keys.finder)
 }
 
 /// `format!(" {key} ").contains(&format!(" {part} "))`, without the copies;
@@ -2406,8 +2683,10 @@ fn breadcrumb_line(text: &str, flags: u32, o: &BoilerplateOptions) -> bool {
         let short = parts.iter().all(|p| {
             !p.is_empty() && p.split_whitespace().count() <= o.max_crumb_words && !ends_sentence(p)
         });
-        let home = HOME_WORDS.contains(&norm(parts[0]).as_str());
-        if short && (home || parts.len() >= 3 && *sep != " | ") {
+        // (the first crumb's key only when the rest does not decide)
+        if short
+            && (parts.len() >= 3 && *sep != " | " || HOME_WORDS.contains(&norm(parts[0]).as_str()))
+        {
             return true;
         }
     }
@@ -2428,7 +2707,12 @@ fn drop_breadcrumb_runs(
 ) {
     let mut i = 0;
     while i < blocks.len() {
-        if drop[i] || blocks[i].kind == BlockKind::Heading || !HOME_WORDS.contains(&keys.get(i)) {
+        // (a home key has at most HOME_MAX_WORDS words: counted by the scan)
+        if drop[i]
+            || blocks[i].kind == BlockKind::Heading
+            || keys.shape(i).words() > HOME_MAX_WORDS
+            || !is_home_key(keys.get(i))
+        {
             i += 1;
             continue;
         }
@@ -2521,7 +2805,7 @@ impl KeyGroups {
         KeyGroups {
             slots: vec![(0, 0); n],
             shift: 64 - n.trailing_zeros(),
-            firsts: Vec::new(),
+            firsts: Vec::with_capacity(capacity),
         }
     }
 
@@ -2529,7 +2813,6 @@ impl KeyGroups {
     /// no earlier block has the key).
     fn group(&mut self, keys: &Keys, i: usize, hash: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let key = keys.get(i);
         let mut at = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
         loop {
             let (h, g) = self.slots[at];
@@ -2538,7 +2821,7 @@ impl KeyGroups {
                 self.slots[at] = (hash, self.firsts.len());
                 return self.firsts.len() - 1;
             }
-            if h == hash && keys.get(self.firsts[g - 1]) == key {
+            if h == hash && keys.get(self.firsts[g - 1]) == keys.get(i) {
                 return g - 1;
             }
             at = (at + 1) & mask;
@@ -2553,7 +2836,8 @@ impl KeyGroups {
 fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
     let mut groups = KeyGroups::with_capacity(blocks.len());
     let mut group = vec![usize::MAX; blocks.len()];
-    let mut count: Vec<usize> = Vec::new();
+    let mut count: Vec<usize> = Vec::with_capacity(blocks.len());
+    let mut repeats = false;
     for (i, d) in drop.iter().enumerate() {
         let shape = keys.shape(i);
         if *d || shape.words == 0 {
@@ -2564,7 +2848,12 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
             count.push(0);
         }
         count[g] += 1;
+        repeats |= count[g] == 2;
         group[i] = g;
+    }
+    if !repeats {
+        // every key once: nothing to drop
+        return;
     }
     let mut seen = vec![false; count.len()];
     for i in 0..blocks.len() {
@@ -2731,22 +3020,41 @@ const fn short_word_hash(len: usize, packed: u64) -> u64 {
 #[cfg(test)]
 fn is_tag_list(b: &Block, o: &BoilerplateOptions) -> bool {
     let t = b.text.trim();
-    tag_list(b, t, char_len(t), true, o)
+    let punct = shape_of(t).1.punct as usize;
+    tag_list(b, t, char_len(t), true, punct, o)
 }
 
 /// `is_tag_list` of block `b` with trimmed text `t` of `len` characters;
 /// `labelled` is false when the block holds none of the label words
-/// ([`prefilter`] said so), sparing the regex.
-fn tag_list(b: &Block, t: &str, len: usize, labelled: bool, o: &BoilerplateOptions) -> bool {
+/// ([`prefilter`] said so), sparing the regex; `punct` is the text's
+/// [`Shape::punct`], at least its commas.
+fn tag_list(
+    b: &Block,
+    t: &str,
+    len: usize,
+    labelled: bool,
+    punct: usize,
+    o: &BoilerplateOptions,
+) -> bool {
     static TAGS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W*(tags|topics|keywords|related tags|related topics|filed under)\s*:")
             .expect("tags regex")
     });
-    if b.kind == BlockKind::Heading || len > o.max_rule_chars || ends_sentence(t) {
+    // (commas too few and no label: no list, whatever else holds)
+    let few = punct + 1 < o.tag_list_min_parts;
+    if few && !labelled
+        || b.kind == BlockKind::Heading
+        || len > o.max_rule_chars
+        || ends_sentence(t)
+    {
         return false;
     }
     if labelled && TAGS.is_match(t) {
         return true;
+    }
+    // (`punct` counts the commas among other marks: too few, no list)
+    if few {
+        return false;
     }
     let commas = t.bytes().filter(|&c| c == b',').count();
     let parts = commas + 1;
@@ -2808,7 +3116,12 @@ fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
 
 /// A block that is only a web address.
 fn is_bare_url(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_start();
+    // (the cheapest test first: an `h`)
+    if !t.as_bytes().first().is_some_and(|&b| b | 0x20 == b'h') {
+        return false;
+    }
+    let t = t.trim_end();
     (starts_with_ignore_case(t, "http://") || starts_with_ignore_case(t, "https://"))
         && !t.contains(char::is_whitespace)
         && IMAGE_EXTENSIONS.iter().any(|e| ends_with_ignore_case(t, e))
@@ -2899,7 +3212,7 @@ fn judge(
     }
     // (is_ad_key(key) was checked above)
     if is_social_key(key, len, o)
-        || line && prompt_match(t, m)
+        || line && m & PROMPT_BITS != 0 && prompt_match(t, m)
         || pre(m, PRE_COOKIE) && cookie_notice(t, len, o)
         || (plain_text
             && len <= o.max_rule_chars
@@ -2907,7 +3220,7 @@ fn judge(
             && COPYRIGHT_LINE.is_match(t))
         || len <= o.max_rule_chars && pre(m, PRE_CREDIT) && CREDIT_LINE.is_match(t)
         || breadcrumb_line(t, shape.flags, o)
-        || tag_list(b, t, len, pre(m, PRE_TAGS), o)
+        || tag_list(b, t, len, pre(m, PRE_TAGS), shape.punct as usize, o)
         || is_bare_url(t)
     {
         return Verdict::Drop;
@@ -3410,6 +3723,182 @@ mod tests {
             "Advertisement spending rose 4% this year, the agency said."
         ));
         assert!(!is_ad_marker("Ad hoc committees met on Monday."));
+    }
+
+    /// [`is_social_key`] answers as it did with `str` words and
+    /// `WordTable::contains`; [`tag_list`]'s punctuation bound changes no
+    /// answer.
+    #[test]
+    fn social_and_tag_rules_match_their_old_forms() {
+        fn social_oracle(key: &str, chars: usize, o: &BoilerplateOptions) -> bool {
+            if chars > o.max_rule_chars / 4 {
+                return false;
+            }
+            let mut any = false;
+            for w in key_words(key) {
+                if !(SOCIAL_SET.contains(w) || w.bytes().all(|c| c.is_ascii_digit())) {
+                    return false;
+                }
+                any = true;
+            }
+            any
+        }
+        let o = o();
+        let mut texts = rewrite_tests::samples();
+        texts.extend(
+            [
+                "",
+                "Share",
+                "Share 12 Tweet",
+                "share  facebook",
+                "Facebook Messenger",
+                "12 34",
+                "١٢ share",
+                "a, b, c, d, e",
+                "a,b,c,d,e",
+                "Tags: a, b",
+                "one, two, three, four, five, six.",
+                "x，y，z，w，v",
+                "Delhi, Smog, Air, Health, India",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            let (key, shape) = shape_of(t.trim());
+            let chars = char_len(t.trim());
+            assert_eq!(
+                is_social_key(&key, chars, &o),
+                social_oracle(&key, chars, &o),
+                "{t:?}"
+            );
+            let b = Block::new(BlockKind::Paragraph, t);
+            let tt = t.trim();
+            for labelled in [false, true] {
+                assert_eq!(
+                    tag_list(&b, tt, chars, labelled, shape.punct as usize, &o),
+                    tag_list(&b, tt, chars, labelled, usize::MAX / 2, &o),
+                    "{t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pack16_matches_the_copy() {
+        let bytes: Vec<u8> = (1..=40u8).map(|i| i.wrapping_mul(37) | 1).collect();
+        for n in 0..=20 {
+            for start in 0..4 {
+                let w = &bytes[start..start + n];
+                assert_eq!(pack16(w), pack16_oracle(w), "{n} {start}");
+            }
+        }
+        for w in [
+            "a",
+            "ab",
+            "abc",
+            "état",
+            "реклама",
+            "advertisements",
+            "sixteen-bytes-xx",
+        ] {
+            assert_eq!(pack16(w.as_bytes()), pack16_oracle(w.as_bytes()), "{w}");
+        }
+        for n in 0..=12 {
+            let w = &b"Subscribe9Me2X"[..n];
+            assert_eq!(pack8_lower(w), pack8_lower_oracle(w), "{n}");
+        }
+    }
+
+    #[test]
+    fn dateline_key_matches_its_old_form() {
+        let o = o();
+        let mut texts = rewrite_tests::samples();
+        texts.extend(
+            [
+                "",
+                "12",
+                "May 5, 2024",
+                "5 May 2024 10:30 GMT",
+                "Updated 10h ago",
+                "2024/05/06",
+                "3rd March 2021",
+                "12t5",
+                "12h",
+                "12hx",
+                "1 de junio de 2024 às 10h30",
+                "Monday, 12 June 2023",
+                "12 monkeys",
+                "septiembre 12",
+                "١٢ مايو",
+                "10 EST and 11 PST",
+                "2024 2024 2024 2024 2024 2024 2024 2024 2024",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            let (key, shape) = shape_of(t.trim());
+            for flags in [shape.flags, shape.flags | F_DIGIT | F_SLASH] {
+                assert_eq!(
+                    is_dateline_key(&key, flags, &o),
+                    is_dateline_key_oracle(&key, flags, &o),
+                    "{t:?}"
+                );
+            }
+        }
+    }
+
+    /// A text whose key is a home word has at most [`HOME_MAX_WORDS`]
+    /// words (the gate of [`drop_breadcrumb_runs`]).
+    #[test]
+    fn home_words_fit_the_word_bound() {
+        for h in HOME_WORDS {
+            for t in [h.to_string(), h.to_uppercase(), format!("• {h} /")] {
+                let (key, shape) = shape_of(&t);
+                assert!(is_home_key(&key), "{t}");
+                assert!(shape.words() <= HOME_MAX_WORDS, "{t}");
+            }
+        }
+    }
+
+    /// The first-word look-up of [`is_ad_key`] changes no answer of the
+    /// phrase walk alone.
+    #[test]
+    fn ad_key_first_word_gate_is_exact() {
+        assert!(AD_PHRASES
+            .iter()
+            .all(|p| p.split(' ').next().is_some_and(|w| w.len() <= 16)));
+        let mut keys: Vec<String> = AD_PHRASES.iter().map(|p| p.to_string()).collect();
+        for p in AD_PHRASES {
+            keys.push(format!("{p} {p}"));
+            keys.push(format!("{p}x"));
+            keys.push(format!("{p} x"));
+            keys.push(format!(" {p}"));
+            let mut short = p.chars();
+            short.next_back();
+            keys.push(short.as_str().to_string());
+            keys.push(format!("{p} advertisement"));
+        }
+        keys.extend(
+            [
+                "",
+                " ",
+                "a",
+                "adx",
+                "ad hoc",
+                "advertisementsadvertisements",
+                "реклама реклама",
+                "continue reading the main story ad",
+                "continuereading",
+                "paid",
+                "scroll to",
+                "sponsored content sponsored",
+                "публикация",
+            ]
+            .map(str::to_string),
+        );
+        for k in &keys {
+            assert_eq!(is_ad_key(k), ad_phrases_only(k), "{k:?}");
+        }
     }
 
     #[test]
@@ -4097,6 +4586,20 @@ mod prefilter_tests {
                 "Skip to content",
                 "Log in",
                 "Publicidad",
+                "日本 follow us",
+                "Ωby Jane Doe",
+                "«Ǆ» read more",
+                "ǅ5 min read",
+                "“© 2020 Ledger”",
+                "— (c) 2020 Ledger",
+                "«(C) 2021»",
+                "...©",
+                "• © 2024 Ledger",
+                "Hong Kong (c) 2020",
+                "_© 2020",
+                "\u{301}© 2020",
+                "é 12 comments",
+                "\u{301}Tags: a, b",
             ]
             .map(str::to_string),
         );
@@ -4132,6 +4635,32 @@ mod prefilter_tests {
 
     fn o() -> BoilerplateOptions {
         BoilerplateOptions::default()
+    }
+
+    /// [`first_word_bits`] gives no bit to a block whose first word
+    /// character is a non-ASCII letter: checked for every such character
+    /// against the regex classes. It is a word character (`^\W*` cannot
+    /// skip it), no `\d`, and no ASCII letter under `(?i)` but for the two
+    /// that set [`F_FOLD`].
+    #[test]
+    fn non_ascii_letters_start_no_rule() {
+        let word = Regex::new(r"^\w$").unwrap();
+        let digit = Regex::new(r"^\d$").unwrap();
+        let ascii = Regex::new(r"(?i)^[a-z0-9_]$").unwrap();
+        let mut buf = [0u8; 4];
+        let mut letters = 0;
+        for c in (0x80..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if !is_plain_letter(c) {
+                continue;
+            }
+            letters += 1;
+            let s = c.encode_utf8(&mut buf);
+            assert!(word.is_match(s), "{c:?} is \\W");
+            assert!(!digit.is_match(s), "{c:?} is \\d");
+            assert_eq!(ascii.is_match(s), char_flags(c) & F_FOLD != 0, "{c:?}");
+            assert_eq!(first_word_bits(s), 0, "{c:?}");
+        }
+        assert!(letters > 40_000, "{letters}");
     }
 
     #[test]
@@ -4374,7 +4903,34 @@ mod scan_tests {
                 ]
             })
             .collect();
-        words.extend(["x", "9lives", "Zebra", "A", "BYE", "relatedness"].map(str::to_string));
+        words.extend(
+            [
+                "x",
+                "9lives",
+                "Zebra",
+                "A",
+                "BYE",
+                "relatedness",
+                "SubScribeR",
+                "subscrib",
+                "subscribx",
+                "Recommendedly",
+                "recommende",
+                "medicallyy",
+                "medicall",
+                "newslette",
+                "NEWSLETTERS",
+                "publishe",
+                "keywords",
+                "keyword",
+                "download",
+                "downloa",
+                "trendingnow",
+                "b",
+                "z9",
+            ]
+            .map(str::to_string),
+        );
         for w in words.iter().filter(|w| !w.is_empty() && w != &"#") {
             let b = w.as_bytes();
             if b[0].is_ascii_digit() {
@@ -4383,6 +4939,56 @@ mod scan_tests {
                 assert_eq!(bits & !anchored_bits_oracle(b), 0, "{w}");
             } else {
                 assert_eq!(anchored_bits(b, b""), anchored_bits_oracle(b), "{w}");
+            }
+        }
+    }
+
+    /// The ASCII fast path of [`first_word_bits`] gives what the character
+    /// loop gives.
+    #[test]
+    fn first_word_bits_match_the_character_loop() {
+        let mut texts: Vec<String> = rewrite_tests::samples();
+        texts.extend(
+            [
+                "",
+                " ",
+                "_read more",
+                "...Read more",
+                "— Related coverage",
+                "“Read more”",
+                "«Most popular»",
+                "• Follow us",
+                "  \t sign up",
+                "5 min read",
+                "٣ min read",
+                "日本 follow us",
+                "ſign up",
+                "\u{212a}eywords: a",
+                "-- é by",
+                "-- ²by",
+                "\u{301}Tags: a, b",
+                "¿Por qué?",
+                "(c) 2020",
+                "#1 comments",
+                "__",
+                "Ωby Jane Doe",
+                "\u{a0}By Jane",
+            ]
+            .map(str::to_string),
+        );
+        let lead = Regex::new(r"^\W*").unwrap();
+        for t in &texts {
+            let (_, end) = first_word(t);
+            let run = lead.find(t).map_or(0, |m| m.end());
+            // exact, or the whole text when unsure
+            assert!(end == run || end == t.len() && run <= end, "{t:?}");
+            assert_eq!(first_word_bits(t), first_word_bits_oracle(t), "{t:?}");
+            for (at, _) in t.char_indices() {
+                assert_eq!(
+                    first_word_bits(&t[at..]),
+                    first_word_bits_oracle(&t[at..]),
+                    "{t:?}"
+                );
             }
         }
     }
@@ -4466,6 +5072,10 @@ mod scan_tests {
             "Ünïcode https://x/é.gif",
             "https://x.org/a b.png",
             "é.png",
+            "\u{a0}https://x.org/a.png",
+            "\u{b}http://x/a.jpg",
+            "\u{2003}Http://x/a.GIF\u{a0}",
+            "(https://x/a.png",
         ] {
             assert_eq!(looks_like_address(t), old_address(t), "{t}");
             assert_eq!(is_bare_url(t), old_bare(t), "{t}");
