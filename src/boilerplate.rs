@@ -2877,21 +2877,26 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
     }
 }
 
-/// A set of 64-bit hashes (well mixed already), open-addressed, for at
-/// most `capacity` of them: a table of 1.5 times that many slots, a hash's
-/// first slot its high bits scaled to the table (no power-of-two rounding:
-/// the table is a page's largest).
-struct HashSet64 {
+/// The block that first put each 64-bit hash (well mixed already) in a
+/// set: open-addressed, for at most `capacity` hashes, a table of 1.5 times
+/// that many slots, a hash's first slot its high bits scaled to the table
+/// (no power-of-two rounding: the table is a page's largest).
+struct GramOwners {
+    /// The hashes; 0 marks an empty slot.
     slots: Vec<u64>,
-    /// Whether 0, the empty slot's value, is in the set.
-    zero: bool,
+    /// The owner block of each slot's hash.
+    owners: Vec<u32>,
+    /// The owner of the hash 0, the empty slot's value, if it is in.
+    zero: Option<u32>,
 }
 
-impl HashSet64 {
+impl GramOwners {
     fn with_capacity(capacity: usize) -> Self {
-        HashSet64 {
-            slots: vec![0; capacity + capacity / 2 + 1],
-            zero: false,
+        let n = capacity + capacity / 2 + 1;
+        GramOwners {
+            slots: vec![0; n],
+            owners: vec![0; n],
+            zero: None,
         }
     }
 
@@ -2910,27 +2915,47 @@ impl HashSet64 {
         i
     }
 
-    fn contains(&self, h: u64) -> bool {
-        if h == 0 {
-            return self.zero;
+    /// One probe for `h` met in block `block`: is it owned by an earlier
+    /// block that is not `dropped`? If not, `block` owns it now (a dropped
+    /// owner's hashes count as never put in). The caller never puts in
+    /// more than the capacity.
+    #[inline]
+    fn seen_before(&mut self, h: u64, block: u32, dropped: &[bool]) -> bool {
+        let owner = if h == 0 {
+            &mut self.zero
+        } else {
+            let i = self.find(h);
+            if self.slots[i] == 0 {
+                self.slots[i] = h;
+                self.owners[i] = block;
+                return false;
+            }
+            return Self::keep_or_take(&mut self.owners[i], block, dropped);
+        };
+        match owner {
+            Some(o) => Self::keep_or_take(o, block, dropped),
+            None => {
+                *owner = Some(block);
+                false
+            }
         }
-        self.slots[self.find(h)] == h
     }
 
-    /// Insert `h`; the caller never inserts more than the capacity.
-    fn insert(&mut self, h: u64) {
-        if h == 0 {
-            self.zero = true;
-            return;
+    /// Whether `owner` is an earlier kept block; else `block` takes over.
+    #[inline]
+    fn keep_or_take(owner: &mut u32, block: u32, dropped: &[bool]) -> bool {
+        if *owner != block && !dropped.get(*owner as usize).copied().unwrap_or(false) {
+            return true;
         }
-        let i = self.find(h);
-        self.slots[i] = h;
+        *owner = block;
+        false
     }
 }
 
 /// Blocks whose word 4-grams mostly appeared in earlier blocks: a summary
 /// or a dump of the whole story repeating its paragraphs. One hash per
-/// 4-gram; linear.
+/// 4-gram, one table probe per gram (the table keeps each gram's first
+/// block; a dropped block's grams count as unseen); linear.
 ///
 /// A 4-gram is identified by a 64-bit hash made from its four words'
 /// hashes (a collision would take ~2^32 grams on one page).
@@ -2942,22 +2967,23 @@ fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Bo
         .filter(|(d, _)| !**d)
         .map(|(_, s)| s.grams())
         .sum();
-    let mut seen = HashSet64::with_capacity(grams_in);
+    let mut seen = GramOwners::with_capacity(grams_in);
     let runs = blocks.iter().zip(&keys.shapes).zip(keys.gram_runs());
-    for (((b, shape), grams), d) in runs.zip(drop.iter_mut()) {
-        if *d {
+    for (i, ((b, shape), grams)) in runs.enumerate() {
+        if drop[i] {
             continue;
         }
-        if shape.words() >= o.repeat_min_words && b.kind != BlockKind::Heading && !grams.is_empty()
-        {
-            let covered = grams.iter().filter(|&&g| seen.contains(g)).count();
-            if covered as f32 >= o.repeat_coverage * grams.len() as f32 {
-                *d = true;
-                continue;
-            }
-        }
+        let block = i as u32;
+        let mut covered = 0usize;
         for &g in grams {
-            seen.insert(g);
+            covered += usize::from(seen.seen_before(g, block, drop));
+        }
+        if shape.words() >= o.repeat_min_words
+            && b.kind != BlockKind::Heading
+            && !grams.is_empty()
+            && covered as f32 >= o.repeat_coverage * grams.len() as f32
+        {
+            drop[i] = true;
         }
     }
 }
@@ -5033,18 +5059,46 @@ mod scan_tests {
     }
 
     #[test]
-    fn hash_set_64_is_a_set() {
-        let mut set = HashSet64::with_capacity(200);
-        let mut std_set = HashSet::new();
+    fn gram_owners_match_a_set_of_kept_blocks() {
+        // the old way as oracle: a set of the kept blocks' grams, probed
+        // before the block puts its own in; a block half covered is dropped
         let mut x = 0x1234_5678_9abc_def0u64;
-        for i in 0..200u64 {
-            x = x.rotate_left(13).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ i;
-            let v = if i % 50 == 0 { 0 } else { x % 300 };
-            assert_eq!(set.contains(v), std_set.contains(&v));
-            set.insert(v);
-            std_set.insert(v);
-            assert!(set.contains(v));
+        let blocks: Vec<Vec<u64>> = (0..60u64)
+            .map(|b| {
+                (0..b % 9)
+                    .map(|i| {
+                        x = x.rotate_left(13).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ i;
+                        if x % 17 == 0 {
+                            0
+                        } else {
+                            x % 40
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut set = HashSet::new();
+        let mut old = vec![false; blocks.len()];
+        for (b, grams) in blocks.iter().enumerate() {
+            let covered = grams.iter().filter(|g| set.contains(*g)).count();
+            if !grams.is_empty() && covered * 2 >= grams.len() {
+                old[b] = true;
+            } else {
+                set.extend(grams.iter().copied());
+            }
         }
+        let total = blocks.iter().map(Vec::len).sum();
+        let mut owners = GramOwners::with_capacity(total);
+        let mut new = vec![false; blocks.len()];
+        for (b, grams) in blocks.iter().enumerate() {
+            let covered = grams
+                .iter()
+                .filter(|&&g| owners.seen_before(g, b as u32, &new))
+                .count();
+            new[b] = !grams.is_empty() && covered * 2 >= grams.len();
+        }
+        assert_eq!(new, old);
+        assert!(old.iter().any(|&d| d) && old.iter().any(|&d| !d));
     }
 
     #[test]
