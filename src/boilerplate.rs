@@ -1787,10 +1787,11 @@ impl Scanner<'_> {
 fn word_figures(out: &[u8], words: &mut [u64], grams: &mut Vec<u64>) -> (usize, u64) {
     let mut stopwords = 0;
     let mut start = 0;
+    let mut key_hash = CHAIN_SEED;
     for w in words.iter_mut() {
         let end = usize::try_from(*w).unwrap_or(usize::MAX);
         let n = end.wrapping_sub(start);
-        *w = if n.wrapping_sub(1) < 8 {
+        let h = if n.wrapping_sub(1) < 8 {
             // the word's bytes: one load when `out` has 8 from its start
             let packed = match out.get(start..).and_then(<[u8]>::first_chunk::<8>) {
                 Some(b) => u64::from_le_bytes(*b) & u64::MAX >> (64 - 8 * n),
@@ -1802,14 +1803,20 @@ fn word_figures(out: &[u8], words: &mut [u64], grams: &mut Vec<u64>) -> (usize, 
         } else {
             word_hash_bytes(out.get(start..end).unwrap_or(&[]))
         };
+        *w = h;
+        key_hash = chain_hash(key_hash, h);
         start = end + 1;
     }
-    grams.extend(
-        words
-            .windows(4)
-            .map(|g| gram_hash([g[0], g[1], g[2], g[3]])),
-    );
-    let key_hash = words.iter().fold(CHAIN_SEED, |g, &h| chain_hash(g, h));
+    if let [a, b, c, rest @ ..] = &*words {
+        // the rolling xor of the last three words' rotated hashes (see
+        // `gram_hash`): a word comes in, the gram is done, its first goes
+        let mut rolling = a.rotate_left(2 * GRAM_ROT) ^ b.rotate_left(GRAM_ROT) ^ c;
+        grams.extend(rest.iter().zip(words.iter()).map(|(&new, &first)| {
+            let g = rolling.rotate_left(GRAM_ROT) ^ new;
+            rolling = g ^ first.rotate_left(3 * GRAM_ROT % 64);
+            gram_mix(g)
+        }));
+    }
     (stopwords, key_hash)
 }
 
@@ -3029,10 +3036,32 @@ fn chain_hash(g: u64, h: u64) -> u64 {
     (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
 }
 
-/// The hash of a word 4-gram from its words' [`word_hash`]es.
-#[inline]
+/// The rotation between neighbouring words in [`gram_hash`].
+const GRAM_ROT: u32 = 23;
+
+/// The hash of a word 4-gram from its words' [`word_hash`]es: the four
+/// hashes rotated by 3, 2, 1 and 0 times [`GRAM_ROT`] bits, xor-ed and mixed
+/// by [`gram_mix`], so that [`word_figures`] rolls it along the words (one
+/// rotation and two xors per gram). Each hash enters through a rotation (a
+/// bijection), so grams of independent words stay uniform in 64 bits; for
+/// grams sharing words, the xor of rotations by multiples of 23 bits loses
+/// at most 3 bits (rotations by 16 would lose 32 on `x y x y`).
+/// The test oracle of the rolling computation.
+#[cfg(test)]
 fn gram_hash(w: [u64; 4]) -> u64 {
-    w.iter().fold(CHAIN_SEED, |g, &h| chain_hash(g, h))
+    gram_mix(
+        w[0].rotate_left(3 * GRAM_ROT % 64)
+            ^ w[1].rotate_left(2 * GRAM_ROT)
+            ^ w[2].rotate_left(GRAM_ROT)
+            ^ w[3],
+    )
+}
+
+/// The bijective mix of a 4-gram's xor-ed, rotated word hashes.
+#[inline]
+fn gram_mix(x: u64) -> u64 {
+    let h = (x ^ CHAIN_SEED).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ h >> 29
 }
 
 /// `word_hash` of a word of `len` (1 to 8) bytes packed by [`first8`].
@@ -4757,11 +4786,7 @@ mod scan_tests {
         let hashes: Vec<u64> = key_words(&key).map(word_hash).collect();
         let grams = hashes
             .windows(4)
-            .map(|w| {
-                w.iter().fold(0x9e37_79b9_7f4a_7c15u64, |g, &h| {
-                    (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
-                })
-            })
+            .map(|w| gram_hash([w[0], w[1], w[2], w[3]]))
             .collect();
         (key, shape, grams)
     }
