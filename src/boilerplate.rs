@@ -2967,8 +2967,18 @@ impl GramOwners {
 /// A 4-gram is identified by a 64-bit hash made from its four words'
 /// hashes (a collision would take ~2^32 grams on one page).
 fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &BoilerplateOptions) {
+    let may_go = |b: &Block, shape: &Shape| {
+        shape.words() >= o.repeat_min_words && b.kind != BlockKind::Heading && shape.grams() > 0
+    };
+    // no block after the last one that may go matters
+    let Some(last) = (0..blocks.len())
+        .rev()
+        .find(|&i| !drop[i] && may_go(&blocks[i], keys.shape(i)))
+    else {
+        return;
+    };
     // every gram that may go in
-    let grams_in: usize = drop
+    let grams_in: usize = drop[..=last]
         .iter()
         .zip(&keys.shapes)
         .filter(|(d, _)| !**d)
@@ -2976,7 +2986,7 @@ fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Bo
         .sum();
     let mut seen = GramOwners::with_capacity(grams_in);
     let runs = blocks.iter().zip(&keys.shapes).zip(keys.gram_runs());
-    for (i, ((b, shape), grams)) in runs.enumerate() {
+    for (i, ((b, shape), grams)) in runs.enumerate().take(last + 1) {
         if drop[i] {
             continue;
         }
@@ -2985,11 +2995,7 @@ fn drop_covered_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Bo
         for &g in grams {
             covered += usize::from(seen.seen_before(g, block, drop));
         }
-        if shape.words() >= o.repeat_min_words
-            && b.kind != BlockKind::Heading
-            && !grams.is_empty()
-            && covered as f32 >= o.repeat_coverage * grams.len() as f32
-        {
+        if may_go(b, shape) && covered as f32 >= o.repeat_coverage * grams.len() as f32 {
             drop[i] = true;
         }
     }
