@@ -654,31 +654,39 @@ fn capital_share(text: &str) -> f32 {
 // (out of line: profiles then show what boilerplate's call costs)
 #[inline(never)]
 pub(crate) fn mark_headings(blocks: &mut [Block], o: &TextOptions) {
-    // once per block (a block turned heading below is never read as a
-    // paragraph again: its turn has passed)
-    let para: Vec<bool> = blocks.iter().map(|b| is_paragraph(b, o)).collect();
-    mark_headings_with(blocks, &para, o);
+    // a block turned heading below is never read as a paragraph again (its
+    // turn has passed), so each block's is_paragraph is read before it is
+    // changed, and only when a test needs it
+    mark_headings_by(blocks, |_, b| is_paragraph(b, o), o);
 }
 
 /// [`mark_headings`] with each block's [`is_paragraph`] given.
 fn mark_headings_with(blocks: &mut [Block], para: &[bool], o: &TextOptions) {
+    mark_headings_by(blocks, |i, _| para.get(i).copied().unwrap_or(false), o);
+}
+
+/// [`mark_headings`] with `para(i, block)` telling the [`is_paragraph`] of
+/// block `i` as it was before marking.
+fn mark_headings_by(blocks: &mut [Block], para: impl Fn(usize, &Block) -> bool, o: &TextOptions) {
     let mut seen_paragraph = false;
     for i in 0..blocks.len() {
-        let next_is_para = para.get(i + 1).copied().unwrap_or(false);
+        let next_is_para = || blocks.get(i + 1).is_some_and(|n| para(i + 1, n));
         let b = &blocks[i];
         // the last row of a table (`Old Town | 18,500`) under other rows
         let table_row = || {
             b.text.contains(CELL_SEPARATOR) && i > 0 && blocks[i - 1].text.contains(CELL_SEPARATOR)
         };
+        // (a sentence is never heading-shaped: the cheap part first)
         if b.kind == BlockKind::Paragraph
-            && next_is_para
+            && !ends_sentence(&b.text)
+            && next_is_para()
             && heading_shaped(&b.text, o)
             && !table_row()
             && (seen_paragraph || capital_share(&b.text) >= o.heading_capital_share)
         {
             let text = std::mem::take(&mut blocks[i].text);
             blocks[i] = Block::heading(2, text);
-        } else if para[i] {
+        } else if !seen_paragraph && para(i, b) {
             seen_paragraph = true;
         }
     }
@@ -849,6 +857,44 @@ mod tests {
 
     fn blocks(s: &str) -> Vec<Block> {
         extract(s, &Options::default()).1
+    }
+
+    #[test]
+    fn lazy_mark_headings_matches_eager() {
+        // the old way as oracle: every block's is_paragraph up front
+        let o = TextOptions::default();
+        let long = "This is a long running paragraph of text that goes on and on \
+                    for quite a while so that it counts as running text.";
+        let texts = [
+            "Old Town | 18,500",
+            "New Town | 9,000",
+            "Background Of The Case",
+            long,
+            "the quiet aftermath",
+            long,
+            "Ends with a stop.",
+            "Größere Städte Im Überblick",
+            "",
+            "  ",
+            long,
+            "Two Words",
+            "Last Heading Here",
+        ];
+        for skip in 0..texts.len() {
+            let mk = || -> Vec<Block> {
+                texts[skip..]
+                    .iter()
+                    .chain(&texts[..skip])
+                    .map(|t| Block::new(BlockKind::Paragraph, *t))
+                    .collect()
+            };
+            let mut lazy = mk();
+            mark_headings(&mut lazy, &o);
+            let mut eager = mk();
+            let para: Vec<bool> = eager.iter().map(|b| is_paragraph(b, &o)).collect();
+            mark_headings_with(&mut eager, &para, &o);
+            assert_eq!(lazy, eager);
+        }
     }
 
     #[test]
