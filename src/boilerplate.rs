@@ -2057,7 +2057,8 @@ fn scan_into(t: &str, out: &mut [u8], grams: &mut Vec<u64>, ends: &mut Vec<u64>)
 /// [`Shape`] and its word 4-gram hashes, all from one [`scan`] per block.
 struct Keys {
     buf: String,
-    ends: Vec<usize>,
+    /// Where each key starts in `buf`, then where the last ends.
+    bounds: Vec<usize>,
     shapes: Vec<Shape>,
     grams: Vec<u64>,
 }
@@ -2069,7 +2070,8 @@ impl Keys {
         let longest = blocks.iter().map(|b| b.text.len()).max().unwrap_or(0);
         let mut buf = Vec::with_capacity(bytes + longest);
         let mut grams = Vec::with_capacity(bytes / 8);
-        let mut ends = Vec::with_capacity(blocks.len());
+        let mut bounds = Vec::with_capacity(blocks.len() + 1);
+        bounds.push(0);
         let mut shapes = Vec::with_capacity(blocks.len());
         let mut end = 0;
         let mut word_ends = Vec::new();
@@ -2077,20 +2079,22 @@ impl Keys {
             let (e, shape) = scan_at(&b.text, &mut buf, end, &mut grams, &mut word_ends);
             end = e;
             shapes.push(shape);
-            ends.push(end);
+            bounds.push(end);
         }
         buf.truncate(end);
         Keys {
             buf: utf8(buf),
-            ends,
+            bounds,
             shapes,
             grams,
         }
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.buf.get(start..self.ends[i]).unwrap_or("")
+        match self.bounds.get(i..i + 2) {
+            Some(&[start, end]) => self.buf.get(start..end).unwrap_or(""),
+            _ => "",
+        }
     }
 
     fn shape(&self, i: usize) -> &Shape {
