@@ -2889,7 +2889,7 @@ fn drop_repeats(blocks: &[Block], keys: &Keys, drop: &mut [bool], o: &Boilerplat
 }
 
 /// The block that first put each 64-bit hash (well mixed already) in a
-/// set: open-addressed, for at most `capacity` hashes, a table of 1.5 times
+/// set: open-addressed, for at most `capacity` hashes, a table of twice
 /// that many slots, a hash's first slot its high bits scaled to the table
 /// (no power-of-two rounding: the table is a page's largest).
 struct GramOwners {
@@ -2903,7 +2903,7 @@ struct GramOwners {
 
 impl GramOwners {
     fn with_capacity(capacity: usize) -> Self {
-        let n = capacity + capacity / 2 + 1;
+        let n = 2 * capacity + 1;
         GramOwners {
             slots: vec![0; n],
             owners: vec![0; n],
