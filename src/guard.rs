@@ -2517,12 +2517,7 @@ mod tests {
     /// table tag for a reason to pop what the parser keeps open.
     #[test]
     fn misnested_tables_stay_bounded() {
-        let limits = Limits {
-            max_depth: 24,
-            max_formatting: 4,
-            hard_depth: usize::MAX,
-            ..Limits::default()
-        };
+        let limits = tight_limits();
         let deep = |head: &str, mid: &str| {
             let page = format!("{head}{}{mid}{}", "<div>".repeat(40), "<span>".repeat(40));
             tree_depth(&Html::parse_document(&bound(&page, &limits).unwrap()))
@@ -2543,12 +2538,7 @@ mod tests {
     /// foreign `<script>` as raw text hiding the markup in it.
     #[test]
     fn dropped_form_sets_no_pointer() {
-        let limits = Limits {
-            max_depth: 24,
-            max_formatting: 4,
-            hard_depth: usize::MAX,
-            ..Limits::default()
-        };
+        let limits = tight_limits();
         let page = format!(
             "{}<span><form><form><math></span><script>{}</script>",
             "<div>".repeat(23),
@@ -2556,6 +2546,17 @@ mod tests {
         );
         let depth = tree_depth(&Html::parse_document(&bound(&page, &limits).unwrap()));
         assert!(depth <= 24 + 4 + 8, "depth {depth}");
+    }
+
+    /// Limits tight enough to bite on generated soup, with the
+    /// `hard_depth` backstop off so the model alone is tested.
+    fn tight_limits() -> Limits {
+        Limits {
+            max_depth: 24,
+            max_formatting: 4,
+            hard_depth: usize::MAX,
+            ..Limits::default()
+        }
     }
 
     fn soup_depth(toks: &[usize], rep: usize, only_core: bool) -> (usize, String) {
@@ -2567,12 +2568,7 @@ mod tests {
                 }
             }
         }
-        let limits = Limits {
-            max_depth: 24,
-            max_formatting: 4,
-            hard_depth: usize::MAX,
-            ..Limits::default()
-        };
+        let limits = tight_limits();
         let out = bound(&page, &limits).unwrap();
         (tree_depth(&Html::parse_document(&out)), page)
     }
