@@ -911,9 +911,13 @@ impl<'a> Scan<'a> {
             return Ok(t.end);
         }
         // Ignored by the parser: table parts outside a table (or
-        // template), a form while the form element pointer is set.
+        // template), a form while the form element pointer is set and no
+        // template is open (inside one, a form is always inserted).
         let table_part = matches!(kind, Kind::Td | Kind::Tr | Kind::TSection | Kind::TablePart);
-        if (table_part && !self.table_context()) || (kind == Kind::Form && self.form) {
+        let in_template = kind == Kind::Form && self.template_open();
+        if (table_part && !self.table_context())
+            || (kind == Kind::Form && self.form && !in_template)
+        {
             // In a template the parser may take it: count it as depth,
             // but never as an element an end tag could close.
             if table_part
@@ -941,8 +945,9 @@ impl<'a> Scan<'a> {
             self.drop_tag(lt, &t, &name, flags);
             return Ok(t.end);
         }
-        // Only a form the parser meets sets its form element pointer.
-        if kind == Kind::Form {
+        // Only a form the parser meets sets its form element pointer, and
+        // not inside a template.
+        if kind == Kind::Form && !in_template {
             self.form = true;
         }
         self.elements += need.len();
@@ -1224,6 +1229,14 @@ impl<'a> Scan<'a> {
     }
 
     /// One more level of depth that no end tag can close.
+    /// A `<template>` is on the model's stack (walked only for `<form>`
+    /// tags, which are few).
+    fn template_open(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|e| !e.foreign && e.kind == Kind::Template)
+    }
+
     fn phantom(&mut self) {
         if let Some(top) = self.stack.last_mut() {
             top.phantoms += 1;
@@ -2546,6 +2559,22 @@ mod tests {
         );
         let depth = tree_depth(&Html::parse_document(&bound(&page, &limits).unwrap()));
         assert!(depth <= 24 + 4 + 8, "depth {depth}");
+    }
+
+    /// Inside a `<template>` the parser inserts every `<form>`, form
+    /// element pointer or not (and sets none): each one nests.
+    #[test]
+    fn forms_in_a_template_nest() {
+        let limits = tight_limits();
+        for head in [
+            "<template>",
+            "<form><template>",
+            "<template><form></template>",
+        ] {
+            let page = format!("{head}{}", "<form>x".repeat(80));
+            let depth = tree_depth(&Html::parse_document(&bound(&page, &limits).unwrap()));
+            assert!(depth <= 24 + 4 + 8, "depth {depth} on {head}");
+        }
     }
 
     /// Limits tight enough to bite on generated soup, with the
