@@ -1151,7 +1151,7 @@ impl WordTable {
     fn find(&self, k: u128) -> usize {
         let mask = self.slots.len() - 1;
         let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(31);
-        let mut i = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        let mut i = (x.wrapping_mul(GOLDEN) >> self.shift) as usize;
         while self.slots[i] != 0 && self.slots[i] != k {
             i = (i + 1) & mask;
         }
@@ -2824,7 +2824,7 @@ impl KeyGroups {
     /// no earlier block has the key).
     fn group(&mut self, keys: &Keys, i: usize, hash: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let mut at = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        let mut at = (hash.wrapping_mul(GOLDEN) >> self.shift) as usize;
         loop {
             let (h, g) = self.slots[at];
             if g == 0 {
@@ -2915,7 +2915,7 @@ impl GramOwners {
     #[inline]
     fn find(&self, h: u64) -> usize {
         let n = self.slots.len();
-        let mixed = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mixed = h.wrapping_mul(GOLDEN);
         let mut i = ((u128::from(mixed) * n as u128) >> 64) as usize;
         while self.slots[i] != 0 && self.slots[i] != h {
             i += 1;
@@ -3021,29 +3021,40 @@ fn word_hash(w: &str) -> u64 {
 
 /// `word_hash` of a word's bytes.
 fn word_hash_bytes(w: &[u8]) -> u64 {
-    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ w.len() as u64;
+    let mut h = GOLDEN ^ w.len() as u64;
     let mut chunks = w.chunks_exact(8);
     for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        h = (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 29;
+        h = mix_in(h, u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = (h ^ first8(rest)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 29;
+        h = mix_in(h, first8(rest));
     }
     h
 }
 
+/// The 64-bit golden-ratio constant: the multiplier of the hash tables'
+/// Fibonacci hashing, and the seed of the word and chain hashes.
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The multiplier of murmur3's 64-bit finaliser.
+const MIX: u64 = 0xff51_afd7_ed55_8ccd;
+
+/// One step of the word hashes: fold eight bytes `x` into `h` and mix.
+#[inline]
+const fn mix_in(h: u64, x: u64) -> u64 {
+    let h = (h ^ x).wrapping_mul(MIX);
+    h ^ h >> 29
+}
+
 /// The seed of [`chain_hash`].
-const CHAIN_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+const CHAIN_SEED: u64 = GOLDEN;
 
 /// One step of hashing a sequence of word hashes (`fold` from
 /// [`CHAIN_SEED`]).
 #[inline]
 fn chain_hash(g: u64, h: u64) -> u64 {
-    (g.rotate_left(23) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
+    (g.rotate_left(23) ^ h).wrapping_mul(MIX)
 }
 
 /// The rotation between neighbouring words in [`gram_hash`].
@@ -3056,6 +3067,7 @@ const GRAM_ROT: u32 = 23;
 /// bijection), so grams of independent words stay uniform in 64 bits; for
 /// grams sharing words, the xor of rotations by multiples of 23 bits loses
 /// at most 3 bits (rotations by 16 would lose 32 on `x y x y`).
+///
 /// The test oracle of the rolling computation.
 #[cfg(test)]
 fn gram_hash(w: [u64; 4]) -> u64 {
@@ -3070,15 +3082,13 @@ fn gram_hash(w: [u64; 4]) -> u64 {
 /// The bijective mix of a 4-gram's xor-ed, rotated word hashes.
 #[inline]
 fn gram_mix(x: u64) -> u64 {
-    let h = (x ^ CHAIN_SEED).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ h >> 29
+    mix_in(CHAIN_SEED, x)
 }
 
 /// `word_hash` of a word of `len` (1 to 8) bytes packed by [`first8`].
 #[inline]
 const fn short_word_hash(len: usize, packed: u64) -> u64 {
-    let h = ((0x9e37_79b9_7f4a_7c15u64 ^ len as u64) ^ packed).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ h >> 29
+    mix_in(GOLDEN ^ len as u64, packed)
 }
 
 /// `Tags: a, b, c`, or a keyword list glued with bare commas.
